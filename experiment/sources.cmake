@@ -1,0 +1,2 @@
+target_sources(fundsim_core PRIVATE
+)

@@ -1,0 +1,1 @@
+# list(APPEND FUNDSIM_TEST_SOURCES test_<file>.cpp)

@@ -1,0 +1,1 @@
+list(APPEND FUNDSIM_TEST_SOURCES test_random.cpp)

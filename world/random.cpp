@@ -1,0 +1,58 @@
+#include "world/random.hpp"
+
+#include <cmath>
+
+namespace fundsim {
+
+RandomStream::RandomStream(std::uint64_t seed, std::uint32_t point, std::uint64_t world,
+                           StreamPurpose purpose) {
+    key_ = {{static_cast<std::uint32_t>(seed), static_cast<std::uint32_t>(seed >> 32)}};
+    // counter = {block index, purpose | world high bits, world low bits, point}
+    counter_ = {{0u, static_cast<std::uint32_t>(purpose) | (static_cast<std::uint32_t>(world >> 32) << 8),
+                 static_cast<std::uint32_t>(world), point}};
+}
+
+void RandomStream::refill() {
+    block_ = philox_(counter_, key_);
+    ++counter_[0];
+    used_ = 0;
+}
+
+std::uint32_t RandomStream::below(std::uint32_t n) {
+    std::uint64_t m = static_cast<std::uint64_t>((*this)()) * n;
+    auto low = static_cast<std::uint32_t>(m);
+    if (low < n) {
+        const std::uint32_t threshold = (0u - n) % n;
+        while (low < threshold) {
+            m = static_cast<std::uint64_t>((*this)()) * n;
+            low = static_cast<std::uint32_t>(m);
+        }
+    }
+    return static_cast<std::uint32_t>(m >> 32);
+}
+
+double RandomStream::normal() {
+    // Box-Muller, one value per call (the second is discarded so a draw
+    // count is a function of the call count only).
+    const double u1 = 1.0 - uniform();  // (0, 1]
+    const double u2 = uniform();
+    return std::sqrt(-2.0 * std::log(u1)) * std::cos(6.283185307179586 * u2);
+}
+
+int RandomStream::poisson(double lambda) {
+    if (lambda <= 0) return 0;
+    if (lambda > 30) {  // normal approximation keeps the loop short for large rates
+        const double x = std::round(lambda + std::sqrt(lambda) * normal());
+        return x < 0 ? 0 : static_cast<int>(x);
+    }
+    const double limit = std::exp(-lambda);
+    int k = 0;
+    double product = uniform();
+    while (product > limit) {
+        ++k;
+        product *= uniform();
+    }
+    return k;
+}
+
+}  // namespace fundsim

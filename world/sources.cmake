@@ -1,0 +1,3 @@
+target_sources(fundsim_core PRIVATE
+  world/random.cpp
+)
