@@ -9,9 +9,10 @@
 #include <cstdint>
 #include <vector>
 
-#include "world/scenario.hpp"
 
 namespace fundsim {
+
+struct Scenario;
 
 struct TieWeight {
     double weight = 1;

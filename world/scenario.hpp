@@ -4,9 +4,11 @@
 /// tariff setters, baseline trade). Built once per point, read-only after,
 /// shared by all worlds and threads.
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 #include "experiment/experiment.hpp"
+#include "world/graph.hpp"
 #include "world/outcome.hpp"
 
 namespace fundsim {
@@ -18,6 +20,10 @@ struct Scenario {
     std::vector<GovIndex> tariff_setters;
     /// setter_slot[g] = index into tariff_setters, or -1.
     std::vector<std::int32_t> setter_slot;
+    /// When the network is read from file only (no generator), the graph is
+    /// the same in every world: built once here and shared read-only.
+    std::shared_ptr<const Graph> fixed_graph;
+    std::vector<double> fixed_degree;
 
     /// Validates cross-references and precomputes the shared parts.
     /// Throws ConfigError on an inconsistent experiment.

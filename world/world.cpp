@@ -1,0 +1,226 @@
+#include "world/world.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include <boost/range/iterator_range.hpp>
+
+#include "world/error.hpp"
+#include "world/events.hpp"
+
+namespace fundsim {
+namespace {
+
+std::vector<unsigned char> draw_founders(const Experiment& ex, RandomStream& rng, std::vector<GovIndex>& founders) {
+    const std::size_t n = ex.governments.size();
+    std::vector<unsigned char> is_founder(n, 0);
+    if (ex.fund.random_founders >= 0) {
+        // Partial Fisher-Yates: K distinct governments, uniformly.
+        std::vector<GovIndex> ids(n);
+        for (std::size_t i = 0; i < n; ++i) ids[i] = static_cast<GovIndex>(i);
+        const std::size_t k = std::min<std::size_t>(static_cast<std::size_t>(ex.fund.random_founders), n);
+        for (std::size_t i = 0; i < k; ++i) {
+            const std::size_t j = i + rng.below(static_cast<std::uint32_t>(n - i));
+            std::swap(ids[i], ids[j]);
+            founders.push_back(ids[i]);
+        }
+    } else {
+        for (const auto& [g, share] : ex.fund.founders) founders.push_back(g);
+    }
+    for (GovIndex g : founders) is_founder[static_cast<std::size_t>(g)] = 1;
+    return is_founder;
+}
+
+}  // namespace
+
+World::World(const Scenario& scenario, std::uint32_t point, std::uint64_t world)
+    : scenario_(scenario),
+      ex_(scenario.experiment),
+      point_(point),
+      world_(world),
+      rng_population_(ex_.seed, point, world, StreamPurpose::population),
+      rng_events_(ex_.seed, point, world, StreamPurpose::events),
+      rng_negotiation_(ex_.seed, point, world, StreamPurpose::negotiation),
+      rng_decisions_(ex_.seed, point, world, StreamPurpose::decisions),
+      rng_investors_(ex_.seed, point, world, StreamPurpose::investors),
+      rng_sponsors_(ex_.seed, point, world, StreamPurpose::sponsors),
+      rng_fund_(ex_.seed, point, world, StreamPurpose::fund),
+      is_founder_(draw_founders(ex_, rng_population_, founders_)),
+      trade_(scenario, is_founder_),
+      fund_(ex_.fund, ex_.months_per_step, ex_.governments.size()),
+      events_by_type_(kEventTypeCount, 0) {
+    const std::size_t n = ex_.governments.size();
+    if (scenario.fixed_graph) {
+        graph_ = scenario.fixed_graph.get();
+        degree_ = &scenario.fixed_degree;
+    } else {
+        own_graph_ = build_graph(scenario, point, world);
+        own_degree_ = weighted_degrees(own_graph_);
+        graph_ = &own_graph_;
+        degree_ = &own_degree_;
+    }
+    member_weight_.assign(n, 0.0);
+    candidate_stamp_.assign(n, 0);
+    govs_.resize(n);
+    for (std::size_t g = 0; g < n; ++g) {
+        const GovernmentSpec& spec = ex_.governments[g];
+        GovernmentState& s = govs_[g];
+        s.gdp_usd_bn = spec.gdp_usd_bn;
+        if (ex_.governments_generated)  // lognormal around the median
+            s.gdp_usd_bn = spec.gdp_usd_bn * std::exp(ex_.generate_gdp_sigma * rng_population_.normal());
+        s.political_volatility = spec.political_volatility;
+        s.is_founder = is_founder_[g] != 0;
+    }
+    negotiator_of_.assign(n, -1);
+    if (ex_.negotiators.enabled)
+        for (GovIndex g : ex_.negotiators.parties) {
+            if (is_founder_[static_cast<std::size_t>(g)] || g == ex_.negotiators.counterpart) continue;
+            negotiator_of_[static_cast<std::size_t>(g)] = static_cast<GovIndex>(negotiators_.size());
+            negotiators_.emplace_back(g, ex_.negotiators, ex_.months_per_step, rng_negotiation_);
+        }
+    investors_.reserve(ex_.investors.classes.size());
+    for (const InvestorClassSpec& c : ex_.investors.classes) investors_.emplace_back(c);
+    pending_commits_.assign(investors_.size(), 0);
+    sponsors_.reserve(ex_.sponsors.size());
+    for (std::size_t i = 0; i < ex_.sponsors.size(); ++i) sponsors_.emplace_back(ex_.sponsors[i], static_cast<int>(i));
+    return_belief_ = ex_.investors.expected_return_prior_per_year;
+}
+
+void World::initialise() {
+    // Founders own the initial capital in their shares (equal shares when drawn).
+    const double equal_share = founders_.empty() ? 0.0 : 1.0 / static_cast<double>(founders_.size());
+    for (std::size_t i = 0; i < founders_.size(); ++i) {
+        const double share = ex_.fund.random_founders >= 0 ? equal_share : ex_.fund.founders[i].second;
+        set_member(founders_[i], true, 0);
+        fund_.add_stake(founders_[i], share * ex_.fund.initial_capital_usd_bn);
+    }
+    joins_step_ = 0;
+    joins_total_ = 0;  // founders are not joins
+    fire_events(0);
+    trade_.update();
+}
+
+void World::run(WorldOutcome& out, bool record_trajectory) {
+    out.steps = ex_.steps;
+    out.series.assign(static_cast<std::size_t>(ex_.steps + 1) * kMetricCount, 0.0);
+    out.trajectory.clear();
+    initialise();
+    record(0, out, record_trajectory);
+    for (int t = 1; t <= ex_.steps; ++t) {
+        step(t);
+        record(t, out, record_trajectory);
+    }
+    out.first_join_step = first_join_step_;
+    out.governments.resize(govs_.size());
+    for (std::size_t g = 0; g < govs_.size(); ++g) {
+        const GovernmentState& s = govs_[g];
+        GovernmentFinal& f = out.governments[g];
+        f.status = s.status;
+        f.is_founder = s.is_founder;
+        f.join_step = s.join_step;
+        f.closed_deal = s.closed_deal;
+        f.stake_usd_bn = fund_.stake(static_cast<GovIndex>(g));
+        f.revenue_usd_bn = s.revenue_usd_bn;
+        f.counterfactual_usd_bn = s.counterfactual_usd_bn;
+        f.tariff_faced = trade_.tariff_faced(static_cast<GovIndex>(g));
+    }
+}
+
+void World::step(int t) {
+    joins_step_ = exits_step_ = 0;
+    distressed_step_ = false;
+    fire_events(t);
+    trade_.update();
+    decide_governments(t);
+    decide_talks(t);
+    decide_investors();
+    proposals_.clear();
+    for (const Sponsor& s : sponsors_) s.propose(t, ex_.months_per_step, rng_sponsors_, proposals_);
+    realise_fund();
+    apply_decisions(t);
+    finance_projects();
+    trade_.update();
+}
+
+void World::fire_events(int t) {
+    const double years = ex_.months_per_step / 12.0;
+    for (const EventSpec& e : ex_.events) {
+        int times = 0;
+        if (e.at) times = (*e.at == t) ? 1 : 0;
+        else if (t > 0) times = rng_events_.poisson(e.rate_per_year * years);
+        for (int k = 0; k < times; ++k)
+            if (fire_event(e, t, *this, rng_events_)) {
+                ++events_by_type_[static_cast<int>(e.type)];
+                ++events_total_;
+            }
+    }
+}
+
+void World::set_member(GovIndex g, bool member, int step) {
+    GovernmentState& s = govs_[static_cast<std::size_t>(g)];
+    if (s.is_member() == member) return;
+    s.status = member ? Status::member : Status::exited;
+    const double sign = member ? 1.0 : -1.0;
+    members_ += member ? 1 : -1;
+    for (auto e : boost::make_iterator_range(out_edges(static_cast<std::uint32_t>(g), *graph_))) {
+        const auto u = static_cast<GovIndex>(target(e, *graph_));
+        member_weight_[static_cast<std::size_t>(u)] += sign * (*graph_)[e].weight;
+        if (member && !govs_[static_cast<std::size_t>(u)].is_member() &&
+            candidate_stamp_[static_cast<std::size_t>(u)] != static_cast<std::uint32_t>(step + 1)) {
+            candidate_stamp_[static_cast<std::size_t>(u)] = static_cast<std::uint32_t>(step + 1);
+            candidates_.push_back(u);
+        }
+    }
+    if (!member) candidates_.push_back(g);
+    if (member && !s.is_founder) {
+        s.join_step = step;
+        ++joins_step_;
+        ++joins_total_;
+        if (first_join_step_ < 0) first_join_step_ = step;
+    } else if (!member) {
+        ++exits_step_;
+        ++exits_total_;
+    }
+}
+
+// --- what events do ---
+
+void World::set_tariff(GovIndex setter, GovIndex target, double rate) { trade_.set_tariff(setter, target, rate); }
+
+void World::set_tariff_to_all(GovIndex setter, double rate) {
+    for (GovIndex g = 0; g < government_count(); ++g)
+        if (g != setter) trade_.set_tariff(setter, g, rate);
+}
+
+void World::force_join(GovIndex g, int step, double stake_usd_bn) {
+    if (government(g).is_member()) return;
+    const GovernmentSpec& spec = ex_.governments[static_cast<std::size_t>(g)];
+    set_member(g, true, step);
+    fund_.add_stake(g, stake_usd_bn > 0 ? stake_usd_bn : stake_on_joining(spec, government(g)));
+}
+
+void World::force_exit(GovIndex g) {
+    if (!government(g).is_member()) return;
+    set_member(g, false, -1);
+    fund_.redeem_stake(g);
+}
+
+void World::summon(GovIndex g, int step) {
+    const GovIndex k = negotiator_of_[static_cast<std::size_t>(g)];
+    if (k >= 0) negotiators_[static_cast<std::size_t>(k)].summon(step);
+}
+
+void World::settle_talks(GovIndex g) {
+    const GovIndex k = negotiator_of_[static_cast<std::size_t>(g)];
+    if (k >= 0) negotiators_[static_cast<std::size_t>(k)].settle();
+    govs_[static_cast<std::size_t>(g)].in_talks = false;
+    govs_[static_cast<std::size_t>(g)].closed_deal = true;
+}
+
+void World::shock_projects(const std::string& sector, double size) { fund_.shock(sector, size); }
+
+void World::set_volatility(GovIndex g, double volatility) {
+    govs_[static_cast<std::size_t>(g)].political_volatility = volatility;
+}
+
+}  // namespace fundsim

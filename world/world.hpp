@@ -1,0 +1,127 @@
+#pragma once
+/// One world: the agents on their graph, the fund, trade, and the step loop
+/// (docs/ODD.md "Process overview and scheduling").
+///
+/// Step 0 is the initial state: founders are members and events `at: 0`
+/// have fired; nobody has decided. Each step t >= 1 runs these phases:
+///   1. events scheduled at t, then random events (Poisson per step);
+///   2. every agent decides from the state after phase 1 (synchronous):
+///      governments (join/exit by the decision rule), negotiators (talks),
+///      investors (commitments), sponsors (proposals);
+///   3. the fund realises returns and pays distributions to the owners of
+///      the start of the step;
+///   4. decisions are applied: memberships and stakes, deals and tariffs,
+///      LP capital; then the fund finances proposals;
+///   5. trade updates and metrics are recorded.
+/// Not thread-safe; deterministic given (scenario, point, world).
+#include <cstdint>
+#include <vector>
+
+#include "agents/government.hpp"
+#include "agents/investor.hpp"
+#include "agents/negotiator.hpp"
+#include "agents/sponsor.hpp"
+#include "world/fund.hpp"
+#include "world/graph.hpp"
+#include "world/outcome.hpp"
+#include "world/random.hpp"
+#include "world/scenario.hpp"
+#include "world/trade.hpp"
+
+namespace fundsim {
+
+class World {
+public:
+    World(const Scenario& scenario, std::uint32_t point, std::uint64_t world);
+
+    /// Runs steps 0..steps and fills `out`.
+    void run(WorldOutcome& out, bool record_trajectory);
+
+    // --- what events do (world/events.cpp calls these) ---
+    void set_tariff(GovIndex setter, GovIndex target, double rate);
+    void set_tariff_to_all(GovIndex setter, double rate);
+    /// Makes g a member now (stake at its usual size, or `stake_usd_bn` if > 0).
+    void force_join(GovIndex g, int step, double stake_usd_bn = 0);
+    /// Makes g leave now, redeeming its stake.
+    void force_exit(GovIndex g);
+    void summon(GovIndex g, int step);
+    void settle_talks(GovIndex g);
+    void shock_projects(const std::string& sector, double size);
+    void set_volatility(GovIndex g, double volatility);
+    void count_deal() { ++deals_closed_; }
+    void add_lp_capital(double usd_bn) { fund_.add_lp_capital(usd_bn); }
+
+    // --- read access for events and tests ---
+    int government_count() const { return static_cast<int>(govs_.size()); }
+    const GovernmentState& government(GovIndex g) const { return govs_[static_cast<std::size_t>(g)]; }
+    const Fund& fund() const { return fund_; }
+    const TradeBook& trade() const { return trade_; }
+    const Graph& graph() const { return *graph_; }
+    double member_weight(GovIndex g) const { return member_weight_[static_cast<std::size_t>(g)]; }
+    int members() const { return members_; }
+    const Scenario& scenario() const { return scenario_; }
+    std::uint32_t point() const { return point_; }
+    std::uint64_t world_index() const { return world_; }
+
+private:
+    void initialise();
+    void step(int t);
+    void fire_events(int t);
+    void decide_governments(int t);
+    void decide_logit(int t);
+    void decide_threshold();
+    void decide_bass();
+    void decide_talks(int t);
+    void decide_investors();
+    void realise_fund();
+    void apply_decisions(int t);
+    void finance_projects();
+    void set_member(GovIndex g, bool member, int step);
+    JoinView join_view(GovIndex g) const;
+    double founders_volatility() const;
+    void record(int t, WorldOutcome& out, bool record_trajectory);
+
+    const Scenario& scenario_;
+    const Experiment& ex_;
+    std::uint32_t point_;
+    std::uint64_t world_;
+    RandomStream rng_population_, rng_events_, rng_negotiation_, rng_decisions_, rng_investors_,
+        rng_sponsors_, rng_fund_;
+
+    Graph own_graph_;                     ///< this world's graph when generated
+    std::vector<double> own_degree_;
+    const Graph* graph_ = nullptr;        ///< own_graph_ or the scenario's shared one
+    const std::vector<double>* degree_ = nullptr;  ///< weighted degree
+    std::vector<double> member_weight_;   ///< weight of member neighbours, kept incrementally
+    std::vector<GovernmentState> govs_;
+    std::vector<unsigned char> is_founder_;
+    std::vector<GovIndex> founders_;
+    TradeBook trade_;
+    Fund fund_;
+    std::vector<Negotiator> negotiators_;
+    std::vector<GovIndex> negotiator_of_;  ///< per government, index or -1
+    std::vector<InvestorClass> investors_;
+    std::vector<Sponsor> sponsors_;
+
+    // decisions of the current step, applied together (synchronous update)
+    std::vector<GovIndex> pending_joins_, pending_exits_;
+    std::vector<std::pair<GovIndex, TalkOutcome>> pending_talks_;
+    std::vector<int> pending_commits_;
+    std::vector<Proposal> proposals_;
+    // threshold rule: only neighbours of last step's joiners can change
+    std::vector<GovIndex> candidates_;
+    std::vector<std::uint32_t> candidate_stamp_;
+    bool all_candidates_ = true;
+
+    double return_belief_ = 0;            ///< public belief r_hat, per year
+    int members_ = 0;
+    int joins_step_ = 0, exits_step_ = 0, joins_total_ = 0, exits_total_ = 0;
+    int deals_closed_ = 0, talks_broken_ = 0, projects_financed_ = 0;
+    bool distressed_step_ = false;
+    double revenue_total_ = 0, counterfactual_total_ = 0;
+    int first_join_step_ = -1;
+    std::vector<int> events_by_type_;
+    int events_total_ = 0;
+};
+
+}  // namespace fundsim
