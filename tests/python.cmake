@@ -1,0 +1,39 @@
+# Python tests of analysis/ (Debian's /usr/bin/python3 with python3-pandas,
+# python3-matplotlib, python3-scipy; jupyter-nbconvert + python3-ipykernel for
+# the notebook). Included from tests/CMakeLists.txt with OPTIONAL; skipped with
+# a message when /usr/bin/python3 is absent.
+set(FUNDSIM_PYTHON /usr/bin/python3)
+set(FUNDSIM_JUPYTER /usr/bin/jupyter)
+if(NOT EXISTS ${FUNDSIM_PYTHON})
+  message(STATUS "fundsim: ${FUNDSIM_PYTHON} not found, Python analysis tests skipped")
+  return()
+endif()
+
+# The package and report.py on a synthetic result folder (no simulator needed).
+add_test(NAME python.analysis
+  COMMAND ${FUNDSIM_PYTHON} -m unittest discover -s ${PROJECT_SOURCE_DIR}/tests/python
+          -p "test_analysis.py" -v)
+set_tests_properties(python.analysis PROPERTIES
+  ENVIRONMENT "MPLBACKEND=Agg;PYTHONPATH=${PROJECT_SOURCE_DIR}/analysis"
+  TIMEOUT 300 LABELS python)
+
+# analysis/quickstart.ipynb executed end to end against the built simulator,
+# then checked for image outputs. The check needs the executed copy, hence the fixture.
+if(EXISTS ${FUNDSIM_JUPYTER})
+  set(FUNDSIM_NOTEBOOK_OUT ${CMAKE_CURRENT_BINARY_DIR}/notebook)
+  add_test(NAME python.notebook
+    COMMAND ${FUNDSIM_JUPYTER} nbconvert --to notebook --execute
+            --ExecutePreprocessor.timeout=300
+            --output-dir ${FUNDSIM_NOTEBOOK_OUT} --output quickstart.executed.ipynb
+            ${PROJECT_SOURCE_DIR}/analysis/quickstart.ipynb)
+  set_tests_properties(python.notebook PROPERTIES
+    ENVIRONMENT "MPLBACKEND=Agg;FUNDSIM_BIN=$<TARGET_FILE:fundsim>;FUNDSIM_ROOT=${PROJECT_SOURCE_DIR};FUNDSIM_QUICKSTART_OUT=${FUNDSIM_NOTEBOOK_OUT}/runs"
+    FIXTURES_SETUP fundsim_notebook TIMEOUT 600 LABELS python)
+  add_test(NAME python.notebook.outputs
+    COMMAND ${FUNDSIM_PYTHON} ${PROJECT_SOURCE_DIR}/tests/python/check_notebook.py
+            ${FUNDSIM_NOTEBOOK_OUT}/quickstart.executed.ipynb)
+  set_tests_properties(python.notebook.outputs PROPERTIES
+    FIXTURES_REQUIRED fundsim_notebook LABELS python)
+else()
+  message(STATUS "fundsim: ${FUNDSIM_JUPYTER} not found, notebook test skipped")
+endif()
