@@ -209,6 +209,8 @@ def founders(run: Run) -> List[str]:
     names = fund.get("founders") if isinstance(fund, dict) else None
     if isinstance(names, dict) and "random" not in names:
         return sorted(str(k) for k in names)
+    if isinstance(names, list):  # [{id: USA, share: 0.5}, ...] or [USA, JPN]
+        return sorted(str(n.get("id")) if isinstance(n, dict) else str(n) for n in names)
     return []
 
 
