@@ -1,1 +1,4 @@
-# list(APPEND FUNDSIM_TEST_SOURCES test_<file>.cpp)
+list(APPEND FUNDSIM_TEST_SOURCES
+  test_decision_rules.cpp
+  test_negotiator.cpp
+)

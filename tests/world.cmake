@@ -1,1 +1,8 @@
-list(APPEND FUNDSIM_TEST_SOURCES test_random.cpp)
+list(APPEND FUNDSIM_TEST_SOURCES
+  test_events.cpp
+  test_fund.cpp
+  test_graph.cpp
+  test_random.cpp
+  test_trade.cpp
+  test_world.cpp
+)

@@ -33,7 +33,7 @@ std::vector<GovIndex> find_tariff_setters(const Experiment& ex) {
 }
 
 void check_index(GovIndex g, std::size_t n, const std::string& what) {
-    if (g == kRandomGovernment) return;
+    if (g == kRandomGovernment || g == kNoGovernment) return;
     if (g < 0 || static_cast<std::size_t>(g) >= n)
         throw ConfigError(what + ": government index out of range");
 }

@@ -94,8 +94,8 @@ private:
     const std::vector<double>* degree_ = nullptr;  ///< weighted degree
     std::vector<double> member_weight_;   ///< weight of member neighbours, kept incrementally
     std::vector<GovernmentState> govs_;
+    std::vector<GovIndex> founders_;        ///< declared before is_founder_: filled while it is built
     std::vector<unsigned char> is_founder_;
-    std::vector<GovIndex> founders_;
     TradeBook trade_;
     Fund fund_;
     std::vector<Negotiator> negotiators_;
