@@ -1,2 +1,9 @@
 target_sources(fundsim PRIVATE
+  cli/inspect_commands.cpp
+  cli/main.cpp
+  cli/merge_command.cpp
+  cli/prepare.cpp
+  cli/progress.cpp
+  cli/run_command.cpp
+  cli/run_folder.cpp
 )

@@ -1,2 +1,3 @@
 target_sources(fundsim_core PRIVATE
+  experiment/sweep.cpp
 )

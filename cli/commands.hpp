@@ -1,0 +1,42 @@
+#pragma once
+/// The subcommands of `fundsim` (SPEC §5). Each returns the process exit
+/// code (0 success, 1 failure, 2 bad input) or throws fundsim::Error, which
+/// `main` turns into one line and an exit code.
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace fundsim {
+
+/// `fundsim run` flags.
+struct RunOptions {
+    std::string file;
+    std::optional<int> worlds;        ///< --worlds: replaces experiment.worlds
+    std::optional<int> threads;       ///< --threads: default all cores
+    std::string out;                  ///< --out: default experiment.output.dir
+    std::vector<std::string> sets;    ///< --set K=V
+    std::string shard;                ///< --shard I/N ("" = none)
+    bool is_resume = false;
+    bool is_force = false;
+    bool is_quiet = false;
+    std::string command_line;         ///< recorded in the manifest
+};
+
+/// `fundsim merge` flags.
+struct MergeOptions {
+    std::vector<std::string> parts;
+    std::string out;
+    bool is_force = false;
+    std::string command_line;
+};
+
+/// Runs an experiment (or a shard of it) into a results folder.
+int run_command(const RunOptions& options);
+/// Loads and resolves every sweep point; prints "ok: ...".
+int validate_command(const std::string& file, const std::vector<std::string>& sets);
+/// Prints the scenario as the engine sees it.
+int describe_command(const std::string& file, const std::vector<std::string>& sets);
+/// Merges shard folders into one results folder.
+int merge_command(const MergeOptions& options);
+
+}  // namespace fundsim

@@ -1,0 +1,117 @@
+#include <cstdio>
+#include <string>
+
+#include "cli/commands.hpp"
+#include "cli/prepare.hpp"
+#include "experiment/sweep.hpp"
+#include "world/graph.hpp"
+
+namespace fundsim {
+namespace {
+
+constexpr std::size_t kListed = 8;  // governments, sponsors, ... shown by name
+
+std::string_view event_name(EventType t) {
+    switch (t) {
+        case EventType::tariff: return "tariff";
+        case EventType::trade_deal: return "trade_deal";
+        case EventType::summit: return "summit";
+        case EventType::market_shock: return "market_shock";
+        case EventType::policy_shift: return "policy_shift";
+        case EventType::join: return "join";
+        case EventType::exit: return "exit";
+    }
+    return "?";
+}
+
+std::string_view rule_name(DecisionRule r) {
+    switch (r) {
+        case DecisionRule::logit: return "logit";
+        case DecisionRule::threshold: return "threshold";
+        case DecisionRule::bass: return "bass";
+    }
+    return "?";
+}
+
+std::string gov(const Experiment& e, GovIndex g) {
+    if (g == kRandomGovernment) return "random";
+    if (g < 0 || static_cast<std::size_t>(g) >= e.governments.size()) return "-";
+    return e.governments[static_cast<std::size_t>(g)].id;
+}
+
+std::string gov_list(const Experiment& e, const std::vector<GovIndex>& list) {
+    std::string text;
+    for (std::size_t i = 0; i < list.size() && i < kListed; ++i) text += (i ? " " : "") + gov(e, list[i]);
+    if (list.size() > kListed) text += " ... (" + std::to_string(list.size()) + ")";
+    return text;
+}
+
+std::string event_targets(const Experiment& e, const EventSpec& ev) {
+    switch (ev.type) {
+        case EventType::tariff:
+            return gov(e, ev.from) + " -> " + (ev.to_all ? "all" : gov_list(e, ev.targets)) +
+                   " rate " + format_scalar(ev.rate, false);
+        case EventType::trade_deal: return gov(e, ev.from) + " <-> " + gov(e, ev.to_one);
+        case EventType::summit: return ev.name + " [" + gov_list(e, ev.targets) + "]";
+        case EventType::market_shock: return "size " + format_scalar(ev.size, false) + (ev.sector.empty() ? "" : " sector " + ev.sector);
+        default: return gov(e, ev.government);
+    }
+}
+
+void describe_agents(const Experiment& e) {
+    std::printf("governments: %zu%s\n ", e.governments.size(), e.governments_generated ? " (generated)" : "");
+    for (std::size_t i = 0; i < e.governments.size() && i < kListed; ++i) std::printf(" %s", e.governments[i].id.c_str());
+    std::printf("%s\n", e.governments.size() > kListed ? " ..." : "");
+    if (e.fund.random_founders >= 0) {
+        std::printf("founders: %d drawn at random per world\n", e.fund.random_founders);
+    } else {
+        std::printf("founders:");
+        for (const auto& [g, share] : e.fund.founders) std::printf(" %s (%s)", gov(e, g).c_str(), format_scalar(share, false).c_str());
+        std::printf("%s\n", e.fund.founders.empty() ? " none" : "");
+    }
+    std::printf("negotiators: %zu%s\n", e.negotiators.enabled ? e.negotiators.parties.size() : 0,
+                e.negotiators.enabled ? (" parties, counterpart " + gov(e, e.negotiators.counterpart)).c_str() : "");
+    int investors = 0;
+    for (const auto& c : e.investors.classes) investors += c.count;
+    std::printf("investors: %zu classes, %d investors\n", e.investors.classes.size(), investors);
+    std::printf("sponsors: %zu", e.sponsors.size());
+    for (std::size_t i = 0; i < e.sponsors.size() && i < kListed; ++i) std::printf("%s%s", i ? ", " : " (", e.sponsors[i].name.c_str());
+    std::printf("%s\n", e.sponsors.empty() ? "" : e.sponsors.size() > kListed ? ", ...)" : ")");
+    std::printf("decision rule: %s\n", std::string(rule_name(e.behavior.rule)).c_str());
+}
+
+}  // namespace
+
+int validate_command(const std::string& file, const std::vector<std::string>& sets) {
+    const PreparedExperiment prepared = prepare_experiment(file, parse_overrides(sets));
+    const Experiment& e = prepared.scenarios.front().experiment;
+    std::printf("ok: %zu governments, %zu points, %d worlds each\n", e.governments.size(), prepared.scenarios.size(),
+                e.worlds);
+    return 0;
+}
+
+int describe_command(const std::string& file, const std::vector<std::string>& sets) {
+    const PreparedExperiment prepared = prepare_experiment(file, parse_overrides(sets));
+    const Scenario& scenario = prepared.scenarios.front();
+    const Experiment& e = scenario.experiment;
+    std::printf("experiment: %s (seed %llu, %d worlds x %d steps)\n", e.name.c_str(),
+                static_cast<unsigned long long>(e.seed), e.worlds, e.steps);
+    describe_agents(e);
+    const GraphStats g = graph_stats(build_graph(scenario, 0, 0));
+    std::printf("graph (point 0, world 0): %zu vertices, %zu ties, mean degree %.3g, max degree %zu, %zu isolated, "
+                "%zu components\n", g.vertices, g.ties, g.mean_degree, g.max_degree, g.isolated, g.components);
+    std::printf("events: %zu\n", e.events.size());
+    for (const auto& ev : e.events) {
+        const std::string when = ev.at ? "step " + std::to_string(*ev.at)
+                                       : format_scalar(ev.rate_per_year, false) + "/year";
+        std::printf("  %-12s %-13s %s\n", when.c_str(), std::string(event_name(ev.type)).c_str(),
+                    event_targets(e, ev).c_str());
+    }
+    const auto& plan = prepared.plan;
+    std::printf("sweep: %zu point%s", plan.points.size(), plan.points.size() == 1 ? "" : "s");
+    for (const auto& path : plan.parameters) std::printf("%s%s", &path == &plan.parameters.front() ? " over " : ", ", path.c_str());
+    std::printf("; %llu worlds in all\n", static_cast<unsigned long long>(plan.total_worlds));
+    return 0;
+}
+
+}  // namespace fundsim

@@ -1,0 +1,102 @@
+/// fundsim's command line: parses flags with CLI11, dispatches to a command,
+/// and is the one boundary where errors become one line and an exit code
+/// (0 success, 2 bad input, 1 anything else).
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <exception>
+#include <string>
+
+#include "cli/commands.hpp"
+#include "world/error.hpp"
+
+namespace {
+
+std::string joined_command_line(int argc, char** argv) {
+    std::string line;
+    for (int i = 0; i < argc; ++i) {
+        const std::string arg = argv[i];
+        const bool is_plain = !arg.empty() && arg.find_first_of(" \t\"'\\$`") == std::string::npos;
+        line += (i ? " " : "") + (is_plain ? arg : "'" + arg + "'");
+    }
+    return line;
+}
+
+int print_error(const std::string& message, int code) {
+    std::fprintf(stderr, "fundsim: error: %s\n", message.c_str());
+    return code;
+}
+
+void add_set_option(CLI::App& command, std::vector<std::string>& sets) {
+    command.add_option("--set", sets, "override a value: --set fund.max_leverage=4 (repeatable)")
+        ->type_name("KEY=VALUE")->allow_extra_args(false);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"fundsim: agent-based simulator of a joint sovereign wealth fund and the governments that may join it.\n"
+                 "Write an experiment in YAML (configs/README.md), run it, read the CSVs in runs/."};
+    app.set_version_flag("--version", std::string("fundsim ") + FUNDSIM_VERSION);
+    app.require_subcommand(1);
+    app.footer("Examples:\n  fundsim run configs/us_japan_fund.yaml\n  fundsim validate configs/us_japan_fund.yaml\n"
+               "Run 'fundsim COMMAND --help' for the flags of a command.");
+
+    fundsim::RunOptions run;
+    auto* run_cmd = app.add_subcommand("run", "run an experiment: every sweep point, every world, results to a folder");
+    run_cmd->add_option("file", run.file, "experiment file (YAML)")->required()->check(CLI::ExistingFile);
+    run_cmd->add_option("--worlds", run.worlds, "worlds per point (replaces experiment.worlds)")->check(CLI::PositiveNumber);
+    run_cmd->add_option("--threads", run.threads, "worker threads (default: all cores)")->check(CLI::PositiveNumber);
+    run_cmd->add_option("--out", run.out, "results folder (default: experiment.output.dir)");
+    add_set_option(*run_cmd, run.sets);
+    run_cmd->add_option("--shard", run.shard, "compute part I of N (also read from SLURM_ARRAY_TASK_*); merge later")
+        ->type_name("I/N");
+    run_cmd->add_flag("--resume", run.is_resume, "continue an interrupted run in its folder");
+    run_cmd->add_flag("--force", run.is_force, "replace an existing results folder");
+    run_cmd->add_flag("--quiet,-q", run.is_quiet, "no progress line");
+    run_cmd->footer("Example:\n  fundsim run configs/us_japan_fund.yaml --worlds 500 --threads 4 --set fund.max_leverage=4\n"
+                    "  fundsim run sweep.yaml --shard 2/8 --out runs/sweep-part2");
+
+    std::string file;
+    std::vector<std::string> sets;
+    auto* validate_cmd = app.add_subcommand("validate", "check an experiment file and every sweep point; write nothing");
+    validate_cmd->add_option("file", file, "experiment file (YAML)")->required()->check(CLI::ExistingFile);
+    add_set_option(*validate_cmd, sets);
+    validate_cmd->footer("Example:\n  fundsim validate configs/us_japan_fund.yaml --set experiment.worlds=10");
+
+    auto* describe_cmd = app.add_subcommand("describe", "show the scenario as the engine sees it: agents, graph, events, sweep");
+    describe_cmd->add_option("file", file, "experiment file (YAML)")->required()->check(CLI::ExistingFile);
+    add_set_option(*describe_cmd, sets);
+    describe_cmd->footer("Example:\n  fundsim describe configs/us_japan_fund.yaml");
+
+    fundsim::MergeOptions merge;
+    auto* merge_cmd = app.add_subcommand("merge", "join the shard folders of a run into one set of results");
+    merge_cmd->add_option("parts", merge.parts, "shard folders (written by run --shard)")->required()->check(CLI::ExistingDirectory);
+    merge_cmd->add_option("--out", merge.out, "merged results folder")->required();
+    merge_cmd->add_flag("--force", merge.is_force, "replace an existing results folder");
+    merge_cmd->footer("Example:\n  fundsim merge runs/sweep-part1 runs/sweep-part2 --out runs/sweep");
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
+        return print_error(std::string(e.what()) + " (see fundsim --help)", 2);
+    }
+    const std::string command_line = joined_command_line(argc, argv);
+    try {
+        if (run_cmd->parsed()) {
+            run.command_line = command_line;
+            return fundsim::run_command(run);
+        }
+        if (validate_cmd->parsed()) return fundsim::validate_command(file, sets);
+        if (describe_cmd->parsed()) return fundsim::describe_command(file, sets);
+        merge.command_line = command_line;
+        return fundsim::merge_command(merge);
+    } catch (const fundsim::ConfigError& e) {
+        return print_error(e.what(), 2);
+    } catch (const std::exception& e) {
+        return print_error(e.what(), 1);
+    } catch (...) {
+        return print_error("unknown failure", 1);
+    }
+}

@@ -1,0 +1,47 @@
+#include "cli/prepare.hpp"
+
+#include "experiment/sweep.hpp"
+#include "world/error.hpp"
+
+namespace fundsim {
+
+std::vector<const Scenario*> PreparedExperiment::scenario_pointers() const {
+    std::vector<const Scenario*> pointers;
+    for (const auto& s : scenarios) pointers.push_back(&s);
+    return pointers;
+}
+
+std::vector<Override> parse_overrides(const std::vector<std::string>& assignments) {
+    std::vector<Override> sets;
+    for (const auto& a : assignments) sets.push_back(parse_override(a));
+    return sets;
+}
+
+std::string describe_point(const std::vector<Override>& overrides) {
+    std::string text;
+    for (const auto& o : overrides) text += (text.empty() ? "" : ", ") + o.path + "=" + o.value;
+    return text.empty() ? "no overrides" : text;
+}
+
+PreparedExperiment prepare_experiment(const std::string& path, const std::vector<Override>& sets) {
+    ExperimentFile file = ExperimentFile::load(path, sets);
+    const Experiment base = file.resolve();
+    auto overrides = design_points(base.sweep, base.seed);
+    std::vector<Scenario> scenarios;
+    scenarios.reserve(overrides.size());
+    for (std::size_t p = 0; p < overrides.size(); ++p) {
+        try {
+            scenarios.push_back(Scenario::build(file.resolve(overrides[p])));
+        } catch (const ConfigError& e) {
+            if (overrides[p].empty()) throw;
+            throw ConfigError(std::string(e.what()) + " (sweep point " + std::to_string(p) + ": " +
+                              describe_point(overrides[p]) + ")");
+        }
+    }
+    std::vector<const Experiment*> experiments;
+    for (const auto& s : scenarios) experiments.push_back(&s.experiment);
+    RunPlan plan = RunPlan::make(experiment_hash(file.resolved_json()), base.sweep, overrides, experiments);
+    return {std::move(file), std::move(overrides), std::move(scenarios), std::move(plan)};
+}
+
+}  // namespace fundsim

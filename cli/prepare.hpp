@@ -1,0 +1,37 @@
+#pragma once
+/// Loading an experiment for a command: the file with its --set overrides,
+/// every sweep point resolved and its scenario built, and the run plan.
+/// Everything that can reject the input happens here, before any results
+/// folder is touched.
+#include <string>
+#include <vector>
+
+#include "engine/plan.hpp"
+#include "experiment/experiment_file.hpp"
+#include "world/scenario.hpp"
+
+namespace fundsim {
+
+/// A validated experiment, ready to run.
+struct PreparedExperiment {
+    ExperimentFile file;
+    std::vector<std::vector<Override>> point_overrides;
+    std::vector<Scenario> scenarios;  ///< one per point
+    RunPlan plan;
+
+    /// Pointers to the scenarios, as the runner takes them.
+    std::vector<const Scenario*> scenario_pointers() const;
+};
+
+/// Loads `path` with `sets`, resolves every sweep point and builds its
+/// scenario. Throws ConfigError (naming the point for a point-specific
+/// failure) on any bad input.
+PreparedExperiment prepare_experiment(const std::string& path, const std::vector<Override>& sets);
+
+/// Parses the --set assignments "K=V". Throws ConfigError.
+std::vector<Override> parse_overrides(const std::vector<std::string>& assignments);
+
+/// A point's overrides as "path=value, ..." for messages.
+std::string describe_point(const std::vector<Override>& overrides);
+
+}  // namespace fundsim

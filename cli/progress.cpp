@@ -1,0 +1,45 @@
+#include "cli/progress.hpp"
+
+#include <unistd.h>
+
+#include <cmath>
+#include <cstdio>
+#include <string>
+
+namespace fundsim {
+namespace {
+
+std::string duration_text(double seconds) {
+    if (!std::isfinite(seconds) || seconds < 0) return "?";
+    const auto s = static_cast<long long>(seconds + 0.5);
+    char buf[32];
+    if (s >= 3600) std::snprintf(buf, sizeof buf, "%lldh%02lldm", s / 3600, s % 3600 / 60);
+    else if (s >= 60) std::snprintf(buf, sizeof buf, "%lldm%02llds", s / 60, s % 60);
+    else std::snprintf(buf, sizeof buf, "%llds", s);
+    return buf;
+}
+
+}  // namespace
+
+bool stderr_is_terminal() { return ::isatty(STDERR_FILENO) == 1; }
+
+ProgressLine::ProgressLine(bool is_enabled, std::uint64_t worlds_before, std::uint64_t worlds_all)
+    : is_enabled_(is_enabled), worlds_before_(worlds_before), worlds_all_(worlds_all) {}
+
+void ProgressLine::update(const RunProgress& p) {
+    if (!is_enabled_) return;
+    const double rate = p.seconds > 0 ? static_cast<double>(p.worlds_done) / p.seconds : 0;
+    const double left = rate > 0 ? static_cast<double>(p.worlds_total - p.worlds_done) / rate : NAN;
+    std::fprintf(stderr, "\r  %llu / %llu worlds  %.1f worlds/s  %s left   ",
+                 static_cast<unsigned long long>(worlds_before_ + p.worlds_done),
+                 static_cast<unsigned long long>(worlds_all_), rate, duration_text(left).c_str());
+    std::fflush(stderr);
+    is_drawn_ = true;
+}
+
+void ProgressLine::finish() {
+    if (is_drawn_) std::fputc('\n', stderr);
+    is_drawn_ = false;
+}
+
+}  // namespace fundsim

@@ -1,0 +1,33 @@
+#pragma once
+/// The progress line on stderr: worlds done / total, worlds per second and
+/// time left, redrawn in place. Shown only when stderr is a terminal and
+/// --quiet is not given, so logs and pipes stay clean. Called from the
+/// coordinating thread only (not thread-safe).
+#include <cstdint>
+
+#include "engine/runner.hpp"
+
+namespace fundsim {
+
+class ProgressLine {
+public:
+    /// `is_enabled` false makes every call a no-op. `worlds_before` are the
+    /// worlds already done by an earlier (resumed) run.
+    ProgressLine(bool is_enabled, std::uint64_t worlds_before, std::uint64_t worlds_all);
+
+    /// Redraws the line.
+    void update(const RunProgress& progress);
+    /// Ends the line (newline) if anything was drawn.
+    void finish();
+
+private:
+    bool is_enabled_;
+    bool is_drawn_ = false;
+    std::uint64_t worlds_before_;
+    std::uint64_t worlds_all_;
+};
+
+/// True when standard error is a terminal.
+bool stderr_is_terminal();
+
+}  // namespace fundsim

@@ -1,0 +1,81 @@
+#include "cli/run_folder.hpp"
+
+#include "engine/block_store.hpp"
+#include "output/manifest.hpp"
+#include "world/error.hpp"
+
+namespace fundsim {
+namespace fs = std::filesystem;
+
+namespace {
+
+bool is_results_folder(const fs::path& dir) {
+    std::error_code ec;
+    return fs::exists(dir / "manifest.json", ec) || fs::exists(plan_path(dir), ec);
+}
+
+bool is_empty_folder(const fs::path& dir) {
+    std::error_code ec;
+    return fs::is_empty(dir, ec) && !ec;
+}
+
+/// The hash recorded in a finished run's manifest, or "".
+std::string completed_hash(const fs::path& dir) {
+    try {
+        const auto manifest = read_manifest(dir);
+        if (manifest.value("status", "") == "complete") return manifest.value("experiment_hash", "");
+    } catch (const IoError&) {
+    }
+    return "";
+}
+
+FolderState check_resume(const fs::path& dir, std::uint64_t hash) {
+    std::error_code ec;
+    if (fs::exists(plan_path(dir), ec)) {
+        const RunPlan old = RunPlan::from_json(read_file(plan_path(dir)), plan_path(dir).string());
+        if (old.experiment_hash != hash)
+            throw ConfigError(dir.string() + ": holds a run of a different experiment (hash " +
+                              hash_hex(old.experiment_hash) + ", this one " + hash_hex(hash) +
+                              "); --resume needs the same file and --set values; use another --out, or --force");
+        return FolderState::resumable;
+    }
+    if (completed_hash(dir) == hash_hex(hash)) return FolderState::already_complete;
+    if (is_empty_folder(dir)) return FolderState::absent;
+    throw ConfigError(dir.string() + ": not a resumable fundsim run of this experiment; use another --out, or --force");
+}
+
+}  // namespace
+
+fs::path plan_path(const fs::path& dir) { return dir / ".blocks" / "plan.json"; }
+
+FolderState check_run_folder(const fs::path& dir, FolderMode mode, std::uint64_t hash) {
+    std::error_code ec;
+    if (!fs::exists(dir, ec)) return FolderState::absent;
+    if (!fs::is_directory(dir, ec)) throw ConfigError(dir.string() + ": exists and is not a folder; choose another --out");
+    switch (mode) {
+        case FolderMode::fresh:
+            if (is_empty_folder(dir)) return FolderState::absent;
+            throw ConfigError(dir.string() + ": already exists; pass --resume to continue that run or --force to "
+                                             "replace it (or choose another --out)");
+        case FolderMode::force:
+            if (is_results_folder(dir) || is_empty_folder(dir)) return FolderState::replaceable;
+            throw ConfigError(dir.string() + ": exists and is not a fundsim results folder; refusing to delete it "
+                                             "with --force; choose another --out");
+        case FolderMode::resume:
+            return check_resume(dir, hash);
+    }
+    return FolderState::absent;
+}
+
+void open_run_folder(const fs::path& dir, FolderState state, const RunPlan& plan) {
+    std::error_code ec;
+    if (state == FolderState::replaceable) {
+        fs::remove_all(dir, ec);
+        if (ec) throw IoError(dir.string() + ": cannot remove the old results: " + ec.message());
+    }
+    const BlockStore store(dir);
+    store.create();
+    if (state != FolderState::resumable) write_file_durably(plan_path(dir), plan.to_json());
+}
+
+}  // namespace fundsim

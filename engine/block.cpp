@@ -1,0 +1,211 @@
+#include "engine/block.hpp"
+
+#include <boost/crc.hpp>
+
+#include <bit>
+#include <cstring>
+
+#include "engine/world_columns.hpp"
+#include "world/error.hpp"
+
+namespace fundsim {
+
+static_assert(std::endian::native == std::endian::little, "block files are little-endian");
+
+namespace {
+
+constexpr char kHeaderMagic[8] = {'F', 'S', 'B', 'L', 'O', 'C', 'K', '1'};
+constexpr char kTrailerMagic[8] = {'F', 'S', 'B', 'L', 'K', 'E', 'N', 'D'};
+constexpr std::size_t kTrailerSize = 8 + 4 + 8;  // length, crc, magic
+
+class Writer {
+public:
+    template <class T>
+    void put(const T& value) {
+        static_assert(std::is_trivially_copyable_v<T>);
+        bytes_.append(reinterpret_cast<const char*>(&value), sizeof(T));
+    }
+    void put_doubles(const std::vector<double>& values) {
+        bytes_.append(reinterpret_cast<const char*>(values.data()), values.size() * sizeof(double));
+    }
+    std::string& bytes() { return bytes_; }
+
+private:
+    std::string bytes_;
+};
+
+class Reader {
+public:
+    Reader(std::string_view bytes, const std::string& where) : bytes_(bytes), where_(where) {}
+    template <class T>
+    T get() {
+        T value;
+        std::memcpy(&value, take(sizeof(T)), sizeof(T));
+        return value;
+    }
+    void get_doubles(std::vector<double>& values, std::size_t count) {
+        if (count > (bytes_.size() - pos_) / sizeof(double)) truncated();
+        values.resize(count);
+        std::memcpy(values.data(), take(count * sizeof(double)), count * sizeof(double));
+    }
+    std::size_t remaining() const { return bytes_.size() - pos_; }
+    [[noreturn]] void truncated() const {
+        throw IoError(where_ + ": block file is truncated or damaged; run again with --resume to recompute it");
+    }
+
+private:
+    const char* take(std::size_t n) {
+        if (n > bytes_.size() - pos_) truncated();
+        const char* p = bytes_.data() + pos_;
+        pos_ += n;
+        return p;
+    }
+    std::string_view bytes_;
+    const std::string& where_;
+    std::size_t pos_ = 0;
+};
+
+std::uint32_t crc32_of(std::string_view bytes) {
+    boost::crc_32_type crc;
+    crc.process_bytes(bytes.data(), bytes.size());
+    return crc.checksum();
+}
+
+void put_government(Writer& w, const GovernmentSums& g) {
+    w.put(g.members_final), w.put(g.joined), w.put(g.deals), w.put(g.exited), w.put(g.founders);
+    w.put(g.join_step_sum);
+    w.put(g.stake_usd_bn), w.put(g.revenue_usd_bn), w.put(g.counterfactual_usd_bn), w.put(g.tariff_faced);
+}
+
+GovernmentSums get_government(Reader& r) {
+    GovernmentSums g;
+    g.members_final = r.get<std::uint32_t>(), g.joined = r.get<std::uint32_t>();
+    g.deals = r.get<std::uint32_t>(), g.exited = r.get<std::uint32_t>(), g.founders = r.get<std::uint32_t>();
+    g.join_step_sum = r.get<std::int64_t>();
+    g.stake_usd_bn = r.get<double>(), g.revenue_usd_bn = r.get<double>();
+    g.counterfactual_usd_bn = r.get<double>(), g.tariff_faced = r.get<double>();
+    return g;
+}
+
+void put_trajectory_row(Writer& w, const BlockTrajectoryRow& t) {
+    w.put(t.world), w.put(static_cast<std::int32_t>(t.row.step)), w.put(t.row.government);
+    w.put(static_cast<std::uint8_t>(t.row.status));
+    w.put(t.row.stake_usd_bn), w.put(t.row.tariff_faced), w.put(t.row.revenue_usd_bn);
+}
+
+BlockTrajectoryRow get_trajectory_row(Reader& r) {
+    BlockTrajectoryRow t;
+    t.world = r.get<std::uint64_t>();
+    t.row.step = r.get<std::int32_t>();
+    t.row.government = r.get<std::int32_t>();
+    t.row.status = static_cast<Status>(r.get<std::uint8_t>());
+    t.row.stake_usd_bn = r.get<double>(), t.row.tariff_faced = r.get<double>();
+    t.row.revenue_usd_bn = r.get<double>();
+    return t;
+}
+
+/// Checks magic, hash and key; returns false on any mismatch.
+bool header_matches(Reader& r, std::uint64_t experiment_hash, BlockKey expected) {
+    char magic[8];
+    for (char& c : magic) c = r.get<char>();
+    if (std::memcmp(magic, kHeaderMagic, 8) != 0) return false;
+    if (r.get<std::uint32_t>() != kBlockFormatVersion) return false;
+    if (r.get<std::uint64_t>() != experiment_hash) return false;
+    const BlockKey key{r.get<std::uint32_t>(), r.get<std::uint32_t>()};
+    return key == expected;
+}
+
+}  // namespace
+
+void GovernmentSums::add(const GovernmentFinal& g) {
+    members_final += g.status == Status::member;
+    exited += g.status == Status::exited;
+    founders += g.is_founder;
+    deals += g.closed_deal;
+    if (g.join_step >= 0) {
+        ++joined;
+        join_step_sum += g.join_step;
+    }
+    stake_usd_bn += g.stake_usd_bn;
+    revenue_usd_bn += g.revenue_usd_bn;
+    counterfactual_usd_bn += g.counterfactual_usd_bn;
+    tariff_faced += g.tariff_faced;
+}
+
+void GovernmentSums::add(const GovernmentSums& o) {
+    members_final += o.members_final, joined += o.joined, deals += o.deals;
+    exited += o.exited, founders += o.founders, join_step_sum += o.join_step_sum;
+    stake_usd_bn += o.stake_usd_bn, revenue_usd_bn += o.revenue_usd_bn;
+    counterfactual_usd_bn += o.counterfactual_usd_bn, tariff_faced += o.tariff_faced;
+}
+
+std::size_t Block::series_stride() const { return static_cast<std::size_t>(steps + 1) * kMetricCount; }
+const double* Block::row(std::uint32_t w) const { return rows.data() + std::size_t{w} * kWorldColumnCount; }
+const double* Block::series_of(std::uint32_t w) const { return series.data() + w * series_stride(); }
+
+std::string encode_block(const Block& b, std::uint64_t experiment_hash) {
+    Writer w;
+    for (char c : kHeaderMagic) w.put(c);
+    w.put(kBlockFormatVersion), w.put(experiment_hash), w.put(b.key.point), w.put(b.key.block);
+    w.put(b.first_world), w.put(b.world_count), w.put(static_cast<std::uint32_t>(b.steps));
+    w.put(static_cast<std::uint32_t>(kMetricCount)), w.put(static_cast<std::uint32_t>(kWorldColumnCount));
+    w.put(static_cast<std::uint32_t>(b.governments.size()));
+    w.put_doubles(b.rows);
+    w.put_doubles(b.series);
+    w.put(static_cast<std::uint64_t>(b.trajectory.size()));
+    for (const auto& t : b.trajectory) put_trajectory_row(w, t);
+    for (const auto& g : b.governments) put_government(w, g);
+    const std::uint64_t length = w.bytes().size();
+    const std::uint32_t crc = crc32_of(w.bytes());
+    w.put(length), w.put(crc);
+    for (char c : kTrailerMagic) w.put(c);
+    return std::move(w.bytes());
+}
+
+bool is_valid_block(std::string_view bytes, std::uint64_t experiment_hash, BlockKey expected) {
+    if (bytes.size() < kTrailerSize + sizeof kHeaderMagic) return false;
+    const std::string_view body = bytes.substr(0, bytes.size() - kTrailerSize);
+    const char* trailer = bytes.data() + body.size();
+    std::uint64_t length;
+    std::uint32_t crc;
+    std::memcpy(&length, trailer, 8);
+    std::memcpy(&crc, trailer + 8, 4);
+    if (std::memcmp(trailer + 12, kTrailerMagic, 8) != 0 || length != body.size()) return false;
+    if (crc != crc32_of(body)) return false;
+    try {
+        const std::string where;
+        Reader r(body, where);
+        return header_matches(r, experiment_hash, expected);
+    } catch (const IoError&) {
+        return false;
+    }
+}
+
+Block decode_block(std::string_view bytes, std::uint64_t experiment_hash, BlockKey expected,
+                   const std::string& where) {
+    if (!is_valid_block(bytes, experiment_hash, expected))
+        throw IoError(where + ": not a complete block of this experiment (truncated, damaged or from "
+                              "another run); run again with --resume to recompute it");
+    Reader r(bytes.substr(0, bytes.size() - kTrailerSize), where);
+    header_matches(r, experiment_hash, expected);
+    Block b;
+    b.key = expected;
+    b.first_world = r.get<std::uint64_t>();
+    b.world_count = r.get<std::uint32_t>();
+    b.steps = static_cast<int>(r.get<std::uint32_t>());
+    if (r.get<std::uint32_t>() != kMetricCount || r.get<std::uint32_t>() != kWorldColumnCount)
+        throw IoError(where + ": block written by a fundsim with other metrics; rerun with --force");
+    const auto governments = r.get<std::uint32_t>();
+    r.get_doubles(b.rows, std::size_t{b.world_count} * kWorldColumnCount);
+    r.get_doubles(b.series, b.world_count * b.series_stride());
+    const auto rows = r.get<std::uint64_t>();
+    if (rows > r.remaining()) r.truncated();
+    b.trajectory.reserve(rows);
+    for (std::uint64_t i = 0; i < rows; ++i) b.trajectory.push_back(get_trajectory_row(r));
+    b.governments.reserve(governments);
+    for (std::uint32_t g = 0; g < governments; ++g) b.governments.push_back(get_government(r));
+    if (r.remaining() != 0) r.truncated();
+    return b;
+}
+
+}  // namespace fundsim

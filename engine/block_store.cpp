@@ -1,0 +1,134 @@
+#include "engine/block_store.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <charconv>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include "world/error.hpp"
+
+namespace fundsim {
+namespace fs = std::filesystem;
+
+namespace {
+
+[[noreturn]] void io_fail(const fs::path& path, const std::string& what) {
+    throw IoError(path.string() + ": " + what + ": " + std::strerror(errno));
+}
+
+void fsync_folder(const fs::path& folder) {
+    const int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY);
+    if (fd < 0) io_fail(folder, "cannot open folder to sync");
+    const int rc = ::fsync(fd);
+    ::close(fd);
+    if (rc != 0) io_fail(folder, "cannot sync folder");
+}
+
+bool parse_number(std::string_view text, std::uint32_t& value) {
+    if (text.empty()) return false;
+    const auto r = std::from_chars(text.data(), text.data() + text.size(), value);
+    return r.ec == std::errc() && r.ptr == text.data() + text.size();
+}
+
+}  // namespace
+
+void write_file_durably(const fs::path& path, std::string_view bytes) {
+    fs::path temp = path;
+    temp += ".tmp";
+    const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0) io_fail(temp, "cannot create");
+    std::size_t done = 0;
+    while (done < bytes.size()) {
+        const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) {
+            ::close(fd);
+            io_fail(temp, "cannot write");
+        }
+        done += static_cast<std::size_t>(n);
+    }
+    if (::fsync(fd) != 0) {
+        ::close(fd);
+        io_fail(temp, "cannot sync");
+    }
+    if (::close(fd) != 0) io_fail(temp, "cannot close");
+    if (::rename(temp.c_str(), path.c_str()) != 0) io_fail(path, "cannot rename into place");
+    fsync_folder(path.parent_path().empty() ? fs::path(".") : path.parent_path());
+}
+
+std::string read_file(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) io_fail(path, "cannot open");
+    std::ostringstream content;
+    content << in.rdbuf();
+    if (in.bad()) io_fail(path, "cannot read");
+    return std::move(content).str();
+}
+
+BlockStore::BlockStore(const fs::path& run_dir) : dir_(run_dir / ".blocks") {}
+
+void BlockStore::create() const {
+    std::error_code ec;
+    fs::create_directories(dir_, ec);
+    if (ec) throw IoError(dir_.string() + ": cannot create folder: " + ec.message());
+    for (const auto& entry : fs::directory_iterator(dir_)) {
+        if (entry.path().extension() == ".tmp") fs::remove(entry.path(), ec);
+    }
+}
+
+fs::path BlockStore::path_of(BlockKey key) const {
+    return dir_ / ("p" + std::to_string(key.point) + "_b" + std::to_string(key.block) + ".bin");
+}
+
+void BlockStore::write(const Block& block, std::uint64_t experiment_hash) const {
+    write_file_durably(path_of(block.key), encode_block(block, experiment_hash));
+}
+
+bool BlockStore::is_complete(BlockKey key, std::uint64_t experiment_hash) const {
+    std::error_code ec;
+    if (!fs::is_regular_file(path_of(key), ec)) return false;
+    try {
+        return is_valid_block(read_file(path_of(key)), experiment_hash, key);
+    } catch (const IoError&) {
+        return false;
+    }
+}
+
+Block BlockStore::read(BlockKey key, std::uint64_t experiment_hash) const {
+    const fs::path path = path_of(key);
+    std::error_code ec;
+    if (!fs::is_regular_file(path, ec))
+        throw IoError(path.string() + ": block file is missing; run again with --resume to compute it");
+    return decode_block(read_file(path), experiment_hash, key, path.string());
+}
+
+std::optional<BlockKey> BlockStore::parse_name(const std::string& name) {
+    // p<point>_b<block>.bin
+    if (name.size() < 8 || name.front() != 'p' || !name.ends_with(".bin")) return std::nullopt;
+    const std::string_view core = std::string_view(name).substr(1, name.size() - 5);
+    const auto sep = core.find("_b");
+    BlockKey key;
+    if (sep == std::string_view::npos || !parse_number(core.substr(0, sep), key.point) ||
+        !parse_number(core.substr(sep + 2), key.block))
+        return std::nullopt;
+    if (name != "p" + std::to_string(key.point) + "_b" + std::to_string(key.block) + ".bin") return std::nullopt;
+    return key;
+}
+
+std::vector<BlockKey> BlockStore::list() const {
+    std::vector<BlockKey> keys;
+    std::error_code ec;
+    if (!fs::is_directory(dir_, ec)) return keys;
+    for (const auto& entry : fs::directory_iterator(dir_)) {
+        if (auto key = parse_name(entry.path().filename().string())) keys.push_back(*key);
+    }
+    std::sort(keys.begin(), keys.end());
+    return keys;
+}
+
+}  // namespace fundsim

@@ -1,0 +1,76 @@
+#include "output/aggregate.hpp"
+
+#include "engine/world_columns.hpp"
+#include "output/result_files.hpp"
+#include "output/series_stats.hpp"
+#include "world/error.hpp"
+#include "world/metrics.hpp"
+
+namespace fundsim {
+namespace {
+
+constexpr int kMembers = world_column_index("members_final");
+constexpr int kAdoption = world_column_index("adoption_final");
+constexpr int kEquity = world_column_index("fund_equity_final");
+constexpr int kFirstJoin = world_column_index("first_join_step");
+static_assert(kMembers >= 0 && kAdoption >= 0 && kEquity >= 0 && kFirstJoin >= 0);
+
+/// Running sums for the summary, in (point, world) order.
+struct SummarySums {
+    double members = 0, adoption = 0, equity = 0, with_joiner = 0;
+    std::uint64_t worlds = 0;
+
+    void add(const Block& block) {
+        for (std::uint32_t w = 0; w < block.world_count; ++w) {
+            const double* row = block.row(w);
+            members += row[kMembers];
+            adoption += row[kAdoption];
+            equity += row[kEquity];
+            with_joiner += row[kFirstJoin] >= 0 ? 1 : 0;
+            ++worlds;
+        }
+    }
+};
+
+void check_block_shape(const PointPlan& point, const Block& block) {
+    if (block.steps != point.steps || block.world_count != point.worlds_in_block(block.key.block) ||
+        block.governments.size() != point.government_ids.size())
+        throw IoError("block p" + std::to_string(block.key.point) + "_b" + std::to_string(block.key.block) +
+                      " does not match the run plan");
+}
+
+}  // namespace
+
+RunSummary aggregate_results(const RunPlan& plan, const BlockReader& read, const std::filesystem::path& dir) {
+    ResultFiles files(dir, plan);
+    SummarySums sums;
+    RunSummary summary;
+    for (std::uint32_t p = 0; p < plan.points.size(); ++p) {
+        const PointPlan& point = plan.points[p];
+        SeriesStats series(point.steps, kMetricCount, point.worlds);
+        (series.is_exact() ? summary.has_exact_quantiles : summary.has_p2_quantiles) = true;
+        std::vector<GovernmentSums> governments(point.government_ids.size());
+        for (std::uint32_t b = 0; b < point.block_count; ++b) {
+            const Block block = read(BlockKey{p, b});
+            check_block_shape(point, block);
+            files.add_block(point, block);
+            for (std::uint32_t w = 0; w < block.world_count; ++w) series.add_world(block.series_of(w));
+            for (std::size_t g = 0; g < governments.size(); ++g) governments[g].add(block.governments[g]);
+            sums.add(block);
+        }
+        files.end_point(p, point, series, governments);
+    }
+    files.commit();
+    summary.points = plan.points.size();
+    summary.worlds = sums.worlds;
+    if (sums.worlds > 0) {
+        const auto n = static_cast<double>(sums.worlds);
+        summary.mean_members_final = sums.members / n;
+        summary.mean_adoption_final = sums.adoption / n;
+        summary.mean_fund_equity_final = sums.equity / n;
+        summary.share_with_joiner = sums.with_joiner / n;
+    }
+    return summary;
+}
+
+}  // namespace fundsim
