@@ -1,3 +1,19 @@
 target_sources(fundsim_core PRIVATE
+  experiment/build_agents.cpp
+  experiment/build_events.cpp
+  experiment/build_governments.cpp
+  experiment/build_network.cpp
+  experiment/build_sweep.cpp
+  experiment/config_node.cpp
+  experiment/csv_table.cpp
+  experiment/experiment.cpp
+  experiment/experiment_build.cpp
+  experiment/experiment_file.cpp
+  experiment/scalar_text.cpp
+  experiment/schema.cpp
+  experiment/schema_check.cpp
+  experiment/schema_markdown.cpp
+  experiment/schema_query.cpp
   experiment/sweep.cpp
+  experiment/yaml_source.cpp
 )

@@ -1,0 +1,231 @@
+#include "experiment/schema.hpp"
+
+#include <map>
+
+namespace fundsim {
+namespace {
+
+constexpr double kInf = std::numeric_limits<double>::infinity();
+
+/// Builder for one table row: K(path, type, default, description).more()...
+class K {
+public:
+    K(std::string_view path, KeyType type, std::string_view default_text, std::string_view description) {
+        s_.path = path;
+        s_.type = type;
+        s_.default_text = default_text;
+        s_.description = description;
+    }
+    K& unit(std::string_view u) { s_.unit = u; return *this; }
+    K& range(double lo, double hi) { s_.min = lo; s_.max = hi; return *this; }
+    K& at_least(double lo) { s_.min = lo; return *this; }
+    K& above(double lo) { s_.min = lo; s_.min_exclusive = true; return *this; }
+    K& share() { return range(0, 1); }
+    K& rate() { return range(0, 5); }
+    K& required() { s_.required = true; return *this; }
+    K& one_of(std::vector<std::string_view> c) { s_.choices = std::move(c); return *this; }
+    K& events(std::string_view types) { s_.event_types = types; return *this; }
+    K& field(std::string_view f) { s_.field = f; return *this; }
+    K& inherit(std::string_view from) { s_.inherit = from; return *this; }
+    operator KeySpec() const { return s_; }
+
+private:
+    KeySpec s_;
+};
+
+constexpr KeyType SEC = KeyType::section, LIST = KeyType::item_list, INT = KeyType::integer,
+                  NUM = KeyType::number, BOOL = KeyType::boolean, STR = KeyType::string,
+                  ENUM = KeyType::enumeration, PATH = KeyType::path, ID = KeyType::id;
+
+std::vector<KeySpec> build_table() {
+    return {
+        // ---- experiment ---------------------------------------------------
+        K("experiment", SEC, "", "run identity, size and output").required(),
+        K("experiment.name", STR, "", "name of the experiment: letters, digits, _ - .; results go to runs/<name>").required().field("name"),
+        K("experiment.seed", INT, "1", "master seed of every random stream").at_least(0).field("seed"),
+        K("experiment.worlds", INT, "100", "replicate worlds per sweep point").at_least(1).field("worlds"),
+        K("experiment.steps", INT, "36", "steps after the initial state (step 0)").range(1, 1200).field("steps"),
+        K("experiment.months_per_step", INT, "1", "calendar length of one step").unit("months").range(1, 12).field("months_per_step"),
+        K("experiment.output", SEC, "{}", "where and how much to write"),
+        K("experiment.output.dir", STR, "runs/<name>", "results folder, relative to the current directory").field("output_dir"),
+        K("experiment.output.trajectories", INT, "20", "full per-step detail for the first K worlds of each point").at_least(0).field("trajectories"),
+        // ---- fund ---------------------------------------------------------
+        K("fund", SEC, "{}", "the joint fund: owners, capital, leverage, costs"),
+        K("fund.founders", KeyType::id_shares, "{}", "id -> share of initial capital (> 0, summing to 1); or {random: K}: K founders drawn per world").range(0, 1).field("fund.founders / fund.random_founders"),
+        K("fund.initial_capital", NUM, "300", "founders' initial equity").unit("USD bn").above(0).field("fund.initial_capital_usd_bn"),
+        K("fund.max_leverage", NUM, "3", "cap on assets / equity; a breach forces deleveraging").unit("assets/equity").at_least(1).field("fund.max_leverage"),
+        K("fund.cost_of_debt", NUM, "0.045", "interest on the fund's debt").unit("per year").share().field("fund.cost_of_debt_per_year"),
+        K("fund.management_fee", NUM, "0.005", "fee on assets").unit("per year").range(0, 0.1).field("fund.management_fee_per_year"),
+        K("fund.distribution_rate", NUM, "0.8", "share of positive profit paid to members pro rata to stakes").share().field("fund.distribution_rate"),
+        K("fund.governance_quality", NUM, "0.7", "quality of governance; lowers perceived risk").share().field("fund.governance_quality"),
+        K("fund.hurdle_rate", NUM, "0.06", "project selection hurdle").unit("per year").range(-1, 1).field("fund.hurdle_rate_per_year"),
+        K("fund.risk_penalty", NUM, "0.25", "selection score: expected return - penalty * volatility").at_least(0).field("fund.risk_penalty"),
+        K("fund.fire_sale_haircut", NUM, "0.1", "share of value lost on assets sold to deleverage").share().field("fund.fire_sale_haircut"),
+        K("fund.cash_return", NUM, "0.04", "return on uninvested cash").unit("per year").range(-1, 1).field("fund.cash_return_per_year"),
+        K("fund.tax_rate", NUM, "0.21", "counterfactual: tax on project profit").share().field("fund.tax_rate"),
+        K("fund.incentive_cost_share", NUM, "0.05", "counterfactual: incentive cost as a share of capex").share().field("fund.incentive_cost_share"),
+        // ---- governments ----------------------------------------------------
+        K("governments", SEC, "", "the governments: exactly one of list, from_csv, generate").required(),
+        K("governments.defaults", SEC, "{}", "attribute values for governments that do not give them"),
+        K("governments.defaults.gdp", NUM, "100", "GDP").unit("USD bn per year").above(0).field("governments[].gdp_usd_bn"),
+        K("governments.defaults.fiscal_capacity", NUM, "0.01", "most a government can commit to the fund").unit("share of GDP").share().field("governments[].fiscal_capacity_gdp_share"),
+        K("governments.defaults.stake", NUM, "0.002", "stake committed on joining").unit("share of GDP").share().field("governments[].stake_gdp_share"),
+        K("governments.defaults.risk_aversion", NUM, "1", "weight on fund risk").at_least(0).field("governments[].risk_aversion"),
+        K("governments.defaults.political_volatility", NUM, "0.2", "instability of its policy").share().field("governments[].political_volatility"),
+        K("governments.defaults.alliance", NUM, "0.5", "alignment with the founders").share().field("governments[].alliance"),
+        K("governments.defaults.threshold", NUM, "", "threshold rule: own phi (absent = behavior.threshold.phi)").share().field("governments[].threshold"),
+        K("governments.list", LIST, "", "governments written out"),
+        K("governments.list[].id", STR, "", "unique id (ISO3 code): letters, digits, _ -; not all or random").required().field("governments[].id"),
+        K("governments.list[].name", STR, "", "display name (absent = id)").field("governments[].name"),
+        K("governments.list[].gdp", NUM, "", "GDP").unit("USD bn per year").above(0).inherit("governments.defaults.gdp").field("governments[].gdp_usd_bn"),
+        K("governments.list[].fiscal_capacity", NUM, "", "most it can commit").unit("share of GDP").share().inherit("governments.defaults.fiscal_capacity").field("governments[].fiscal_capacity_gdp_share"),
+        K("governments.list[].stake", NUM, "", "stake committed on joining").unit("share of GDP").share().inherit("governments.defaults.stake").field("governments[].stake_gdp_share"),
+        K("governments.list[].risk_aversion", NUM, "", "weight on fund risk").at_least(0).inherit("governments.defaults.risk_aversion").field("governments[].risk_aversion"),
+        K("governments.list[].political_volatility", NUM, "", "instability of its policy").share().inherit("governments.defaults.political_volatility").field("governments[].political_volatility"),
+        K("governments.list[].alliance", NUM, "", "alignment with the founders").share().inherit("governments.defaults.alliance").field("governments[].alliance"),
+        K("governments.list[].threshold", NUM, "", "threshold rule: own phi").share().inherit("governments.defaults.threshold").field("governments[].threshold"),
+        K("governments.list[].exports", KeyType::id_amounts, "", "goods exports to partner id").unit("USD bn per year").at_least(0).field("trade_flows {this, partner}"),
+        K("governments.list[].imports", KeyType::id_amounts, "", "goods imports from partner id").unit("USD bn per year").at_least(0).field("trade_flows {partner, this}"),
+        K("governments.from_csv", PATH, "", "CSV with header id[,name,gdp,...,exports_to_<ID>,imports_from_<ID>]; empty cell = default").field("governments"),
+        K("governments.ignore_columns", KeyType::string_list, "", "from_csv: extra columns to skip (e.g. [source, note])"),
+        K("governments.generate", SEC, "", "synthetic governments G0, G1, ... with the defaults"),
+        K("governments.generate.count", INT, "", "number of governments").range(1, 10000000).required().field("governments"),
+        K("governments.generate.gdp_median", NUM, "100", "median GDP (drawn lognormal per world)").unit("USD bn per year").above(0).field("governments[].gdp_usd_bn"),
+        K("governments.generate.gdp_sigma", NUM, "1", "sigma of log GDP").at_least(0).field("generate_gdp_sigma"),
+        // ---- network --------------------------------------------------------
+        K("network", SEC, "{}", "ties that carry peer influence; at most one of from_csv, generator"),
+        K("network.from_csv", PATH, "", "CSV with header source,target[,weight]; undirected; same in every world").field("network.ties"),
+        K("network.generator", SEC, "{}", "random graph drawn anew in every world"),
+        K("network.generator.type", ENUM, "none", "graph model").one_of({"none", "complete", "erdos_renyi", "watts_strogatz", "barabasi_albert"}).field("network.generator"),
+        K("network.generator.mean_degree", NUM, "4", "erdos_renyi: expected degree z").at_least(0).field("network.mean_degree"),
+        K("network.generator.k", INT, "4", "watts_strogatz: ring neighbours (even)").at_least(2).field("network.k"),
+        K("network.generator.beta", NUM, "0.1", "watts_strogatz: rewiring probability").share().field("network.beta"),
+        K("network.generator.m", INT, "2", "barabasi_albert: edges per new vertex").at_least(1).field("network.m"),
+        // ---- trade ----------------------------------------------------------
+        K("trade", SEC, "{}", "trade response to tariffs"),
+        K("trade.elasticity", NUM, "4", "constant trade elasticity").at_least(0).field("trade.elasticity"),
+        K("trade.base_tariff", NUM, "0.024", "reference tariff for every pair").unit("rate").rate().field("trade.base_tariff"),
+        // ---- negotiators ------------------------------------------------------
+        K("negotiators", SEC, "{}", "bilateral tariff talks with a founder; enabled when parties is given"),
+        K("negotiators.counterpart", ID, "", "the founder every party talks to (required with parties)").field("negotiators.counterpart"),
+        K("negotiators.parties", KeyType::ids_or_all, "", "governments that negotiate; all = every non-founder").field("negotiators.parties"),
+        K("negotiators.start_step", INT, "1", "first step of talks").at_least(1).field("negotiators.start_step"),
+        K("negotiators.deadline_months", INT, "12", "length of talks").unit("months").at_least(1).field("negotiators.deadline_months"),
+        K("negotiators.target_tariff", NUM, "0", "party's ideal rate faced").unit("rate").rate().field("negotiators.target_tariff"),
+        K("negotiators.reservation_tariff", NUM, "0.2", "most the party accepts").unit("rate").rate().field("negotiators.reservation_tariff"),
+        K("negotiators.reservation_sd", NUM, "0.05", "per-world noise on the reservation").unit("rate").at_least(0).field("negotiators.reservation_sd"),
+        K("negotiators.counterpart_target", NUM, "0.25", "counterpart's ideal rate").unit("rate").rate().field("negotiators.counterpart_target"),
+        K("negotiators.counterpart_reservation", NUM, "0.1", "counterpart's floor").unit("rate").rate().field("negotiators.counterpart_reservation"),
+        K("negotiators.boulware_share", NUM, "0.5", "share of parties using Boulware (else conceder)").share().field("negotiators.boulware_share"),
+        K("negotiators.boulware_beta", NUM, "0.3", "Boulware concession exponent (< 1: concede late)").above(0).field("negotiators.boulware_beta"),
+        K("negotiators.conceder_beta", NUM, "3", "conceder concession exponent (> 1: concede early)").above(0).field("negotiators.conceder_beta"),
+        K("negotiators.initial_concession", NUM, "0", "kappa in alpha(t)").share().field("negotiators.initial_concession"),
+        K("negotiators.commitment_probability", NUM, "0.3", "chance a deal carries a fund commitment").share().field("negotiators.commitment_probability"),
+        K("negotiators.commitment_gdp_share", NUM, "0.003", "size of that commitment").unit("share of GDP").share().field("negotiators.commitment_gdp_share"),
+        K("negotiators.escalation_probability", NUM, "0.5", "chance a breakdown escalates tariffs").share().field("negotiators.escalation_probability"),
+        K("negotiators.escalation_tariff", NUM, "0.1", "added to the counterpart's rate on escalation").unit("rate").rate().field("negotiators.escalation_tariff"),
+        K("negotiators.cooldown_months", INT, "6", "wait after a breakdown before new talks").unit("months").at_least(0).field("negotiators.cooldown_months"),
+        // ---- investors ----------------------------------------------------------
+        K("investors", SEC, "{}", "limited partners"),
+        K("investors.expected_return_prior", NUM, "0.08", "prior expected fund return").unit("per year").range(-1, 1).field("investors.expected_return_prior_per_year"),
+        K("investors.belief_weight", NUM, "0.2", "weight of the latest realised fund return").share().field("investors.belief_weight"),
+        K("investors.sensitivity", NUM, "20", "logit slope on excess return").at_least(0).field("investors.sensitivity"),
+        K("investors.adjustment_speed", NUM, "0.2", "share of the gap closed per step").share().field("investors.adjustment_speed"),
+        K("investors.classes", LIST, "[]", "investor classes per country").field("investors.classes"),
+        K("investors.classes[].country", ID, "", "domicile").required().field("investors.classes[].country"),
+        K("investors.classes[].kind", ENUM, "", "kind of investor").one_of({"pension", "insurer", "sovereign", "bank", "citizens"}).required().field("investors.classes[].kind"),
+        K("investors.classes[].count", INT, "1", "investors in the class").range(1, 1000000).field("investors.classes[].count"),
+        K("investors.classes[].capital", NUM, "", "each investor's ticket").unit("USD bn").above(0).required().field("investors.classes[].capital_usd_bn"),
+        K("investors.classes[].hurdle", NUM, "0.06", "required return").unit("per year").range(-1, 1).field("investors.classes[].hurdle_per_year"),
+        K("investors.classes[].risk_aversion", NUM, "1", "weight on risk").at_least(0).field("investors.classes[].risk_aversion"),
+        K("investors.classes[].herding", NUM, "1", "weight on the share of the class already committed").at_least(0).field("investors.classes[].herding"),
+        K("investors.classes[].home_bias", NUM, "1", "weight on the home government's membership").at_least(0).field("investors.classes[].home_bias"),
+        // ---- sponsors -----------------------------------------------------------
+        K("sponsors", LIST, "[]", "project sponsors").field("sponsors"),
+        K("sponsors[].name", STR, "", "sponsor / programme name").required().field("sponsors[].name"),
+        K("sponsors[].sector", STR, "other", "sector (market_shock events can target it)").field("sponsors[].sector"),
+        K("sponsors[].location", ID, "", "host government").required().field("sponsors[].location"),
+        K("sponsors[].capex", NUM, "10", "mean capex per project").unit("USD bn").above(0).field("sponsors[].capex_usd_bn"),
+        K("sponsors[].capex_cv", NUM, "0.3", "coefficient of variation of capex").at_least(0).field("sponsors[].capex_cv"),
+        K("sponsors[].expected_return", NUM, "0.09", "expected project return").unit("per year").range(-1, 1).field("sponsors[].expected_return_per_year"),
+        K("sponsors[].volatility", NUM, "0.15", "volatility of project return").unit("per year").at_least(0).field("sponsors[].volatility_per_year"),
+        K("sponsors[].duration_months", INT, "60", "project life").unit("months").at_least(1).field("sponsors[].duration_months"),
+        K("sponsors[].rate_per_year", NUM, "4", "proposals per year (Poisson)").unit("per year").at_least(0).field("sponsors[].rate_per_year"),
+        K("sponsors[].program", NUM, "0", "cap on total capex financed (0 = none)").unit("USD bn").at_least(0).field("sponsors[].program_usd_bn"),
+        K("sponsors[].start_step", INT, "1", "first step with proposals").at_least(0).field("sponsors[].start_step"),
+        // ---- behavior -----------------------------------------------------------
+        K("behavior", SEC, "{}", "how governments decide to join"),
+        K("behavior.decision_rule", ENUM, "logit", "decision rule").one_of({"logit", "threshold", "bass"}).field("behavior.rule"),
+        K("behavior.logit", SEC, "{}", "logit rule: utility weights"),
+        K("behavior.logit.intercept", NUM, "-4", "utility intercept").field("behavior.logit.intercept"),
+        K("behavior.logit.tariff_relief", NUM, "1", "weight per pct of GDP of expected tariff relief").field("behavior.logit.tariff_relief"),
+        K("behavior.logit.fund_return", NUM, "1", "weight per pct of GDP of expected net fund return").field("behavior.logit.fund_return"),
+        K("behavior.logit.peer", NUM, "3", "weight on the weighted share of member neighbours").field("behavior.logit.peer"),
+        K("behavior.logit.alliance", NUM, "2", "weight on alliance with the founders").field("behavior.logit.alliance"),
+        K("behavior.logit.risk", NUM, "1", "weight on fund risk").field("behavior.logit.risk"),
+        K("behavior.logit.fiscal_cost", NUM, "1", "weight on the fiscal cost of a stake").field("behavior.logit.fiscal_cost"),
+        K("behavior.logit.exit_inertia", NUM, "2", "utility bonus for staying a member").field("behavior.logit.exit_inertia"),
+        K("behavior.logit.member_tariff_discount", NUM, "0.05", "tariff cut members expect").unit("rate").rate().field("behavior.logit.member_tariff_discount"),
+        K("behavior.logit.adjustment_speed", NUM, "0.1", "share of decisions revised per step").share().field("behavior.logit.adjustment_speed"),
+        K("behavior.threshold", SEC, "{}", "threshold rule (Granovetter 1978; Watts 2002)"),
+        K("behavior.threshold.phi", NUM, "0.18", "join when member weight / degree >= phi").share().field("behavior.phi"),
+        K("behavior.bass", SEC, "{}", "Bass (1969) rule: hazard p + q F"),
+        K("behavior.bass.p", NUM, "0.03", "innovation").unit("per step").share().field("behavior.bass_p"),
+        K("behavior.bass.q", NUM, "0.38", "imitation").unit("per step").share().field("behavior.bass_q"),
+        K("behavior.bass.scope", ENUM, "network", "F among neighbours (network) or everyone (global)").one_of({"network", "global"}).field("behavior.bass_scope"),
+        // ---- events -------------------------------------------------------------
+        K("events", LIST, "[]", "scheduled (at) or random (rate_per_year) events").field("events"),
+        K("events[].type", ENUM, "", "event type").one_of({"tariff", "trade_deal", "summit", "market_shock", "policy_shift", "join", "exit"}).required().field("events[].type"),
+        K("events[].at", INT, "", "step it fires (0 .. experiment.steps); exactly one of at, rate_per_year").at_least(0).field("events[].at"),
+        K("events[].rate_per_year", NUM, "", "Poisson rate of a random event").unit("per year").above(0).field("events[].rate_per_year"),
+        K("events[].name", STR, "", "label (summit: its name)").field("events[].name"),
+        K("events[].from", KeyType::id_or_random, "", "government setting the tariff").events("tariff").required().field("events[].from"),
+        K("events[].to", KeyType::tariff_targets, "", "who faces it: all, random, an id or [ids]").events("tariff").required().field("events[].to_all / targets"),
+        K("events[].rate", NUM, "", "tariff rate (trade_deal: A's rate on B)").unit("rate").rate().events("tariff trade_deal").required().field("events[].rate"),
+        K("events[].between", KeyType::id_pair, "", "[A, B]; B may be random").events("trade_deal").required().field("events[].from / to_one"),
+        K("events[].rate_back", NUM, "", "B's rate on A (absent: unchanged)").unit("rate").rate().events("trade_deal").field("events[].rate_back"),
+        K("events[].commitment", NUM, "0", "stake B commits to the fund").unit("USD bn").at_least(0).events("trade_deal").field("events[].commitment_usd_bn"),
+        K("events[].membership", BOOL, "false", "B joins the fund").events("trade_deal").field("events[].membership"),
+        K("events[].members", KeyType::id_list, "", "governments whose negotiators face the deadline").events("summit").required().field("events[].targets"),
+        K("events[].size", NUM, "", "shock to project value").unit("fraction").range(-1, 1).events("market_shock").required().field("events[].size"),
+        K("events[].size_sd", NUM, "0", "per-world noise on size").unit("fraction").at_least(0).events("market_shock").field("events[].size_sd"),
+        K("events[].sector", STR, "", "only this sector (absent = all)").events("market_shock").field("events[].sector"),
+        K("events[].government", KeyType::id_or_random, "", "the government concerned").events("policy_shift join exit").required().field("events[].government"),
+        K("events[].volatility", NUM, "", "its new political_volatility").share().events("policy_shift").required().field("events[].volatility"),
+        // ---- sweep --------------------------------------------------------------
+        K("sweep", SEC, "", "parameter sweep (absent = one point)"),
+        K("sweep.design", ENUM, "grid", "how points are made").one_of({"grid", "random", "latin_hypercube", "sobol"}).field("sweep.design"),
+        K("sweep.samples", INT, "16", "sampled points (random, latin_hypercube, sobol)").range(1, 1000000).field("sweep.samples"),
+        K("sweep.parameters", KeyType::sweep_parameters, "", "dotted.path: [grid values] or {min, max, integer: false}").required().field("sweep.parameters"),
+    };
+}
+
+}  // namespace
+
+const std::vector<KeySpec>& schema_table() {
+    static const std::vector<KeySpec> table = build_table();
+    return table;
+}
+
+const KeySpec* find_key(std::string_view path) {
+    static const std::map<std::string_view, const KeySpec*> index = [] {
+        std::map<std::string_view, const KeySpec*> m;
+        for (const KeySpec& spec : schema_table()) m.emplace(spec.path, &spec);
+        return m;
+    }();
+    const auto it = index.find(path);
+    return it == index.end() ? nullptr : it->second;
+}
+
+std::vector<const KeySpec*> child_keys(std::string_view parent) {
+    std::vector<const KeySpec*> out;
+    for (const KeySpec& spec : schema_table()) {
+        const std::string_view p = spec.path;
+        const std::size_t cut = p.rfind('.');
+        const std::string_view owner = cut == std::string_view::npos ? std::string_view() : p.substr(0, cut);
+        if (owner == parent) out.push_back(&spec);
+    }
+    return out;
+}
+
+}  // namespace fundsim

@@ -1,0 +1,88 @@
+#include "experiment/schema_markdown.hpp"
+
+#include "experiment/schema.hpp"
+
+namespace fundsim {
+namespace {
+
+constexpr const char* kIntro = R"(# Experiment files: key reference
+
+<!-- Generated from the parameter table in experiment/schema.cpp by
+     schema_markdown(); do not edit by hand. To regenerate:
+     FUNDSIM_REGENERATE_DOCS=1 build/tests/fundsim_tests -tc='Schema.configs_readme_matches_table' -->
+
+One YAML file holds one experiment (see `us_japan_fund.yaml` in this folder).
+Sections other than `experiment` and `governments` are optional. Unknown keys
+are errors, with a suggestion. Every key below is checked by the loader from
+this same table: `fundsim validate FILE.yaml` reports the first problem as
+`FILE:LINE:COL: key.path: what was wrong; expected ...` and exits 2.
+
+- Paths of data files (`from_csv`) are relative to the experiment file's
+  folder; a relative `experiment.output.dir` is relative to the current
+  directory.
+- `key[]` marks the keys of each item of a list (`events[].rate`).
+- Any key outside lists can be overridden on the command line:
+  `--set fund.max_leverage=4`, `--set network.generator.type=erdos_renyi`.
+- Sweep parameters are named by the same dotted paths (scalar keys outside
+  lists, `experiment` and `sweep`): a list gives grid values, `{min, max}` a
+  range that a sampled design draws from (`integer: true` rounds).
+- Rates are fractions (0.10 = 10 %); money is USD bn.
+- `events[]` keys marked with event types apply only to those types; a key
+  given for another type is an error. Each event needs exactly one of `at`
+  (a step in 0 .. experiment.steps) or `rate_per_year`.
+- `governments.from_csv`: header row; column `id` is required; the other
+  columns are the attributes of `governments.list[]` (`name`, `gdp`, ...),
+  `exports_to_<ID>` and `imports_from_<ID>` (USD bn per year); an empty cell
+  takes the default; any other column is an error unless listed in
+  `governments.ignore_columns`.
+- `network.from_csv`: header `source,target[,weight]`; undirected; weight > 0,
+  default 1; each tie once.
+)";
+
+/// A table cell; inside a code span only '|' needs escaping.
+std::string cell(std::string_view text, bool is_code = false) {
+    std::string out;
+    for (const char c : text) {
+        if (c == '|') out += "\\|";
+        else if (!is_code && (c == '<' || c == '>')) out += std::string("\\") + c;  // not an HTML tag
+        else out += c;
+    }
+    return out;
+}
+
+std::string values_text(const KeySpec& spec) {
+    if (spec.type == KeyType::enumeration) {
+        std::string out;
+        for (const std::string_view c : spec.choices) out += (out.empty() ? "" : " \\| ") + std::string(c);
+        return out;
+    }
+    return range_text(spec);
+}
+
+std::string default_text(const KeySpec& spec) {
+    if (spec.required) return spec.event_types.empty() ? "**required**" : "**required** (" + std::string(spec.event_types) + ")";
+    if (!spec.inherit.empty()) return "`" + std::string(spec.inherit) + "`";
+    if (spec.default_text.empty()) return "absent";
+    return "`" + cell(spec.default_text, true) + "`";
+}
+
+}  // namespace
+
+std::string schema_markdown() {
+    std::string out = kIntro;
+    for (const KeySpec& spec : schema_table()) {
+        if (spec.path.find('.') == std::string_view::npos && spec.path.find("[]") == std::string_view::npos) {
+            out += "\n## `" + std::string(spec.path) + "`" + (spec.required ? " (required)" : "") + "\n\n";
+            out += cell(spec.description) + ".\n\n";
+            out += "| key | type | unit | range / values | default | event types | fills | description |\n";
+            out += "|---|---|---|---|---|---|---|---|\n";
+            continue;
+        }
+        out += "| `" + std::string(spec.path) + "` | " + std::string(type_name(spec.type)) + " | " + cell(spec.unit) + " | " +
+               values_text(spec) + " | " + default_text(spec) + " | " + std::string(spec.event_types) + " | " +
+               (spec.field.empty() ? "" : "`" + cell(spec.field, true) + "`") + " | " + cell(spec.description) + " |\n";
+    }
+    return out;
+}
+
+}  // namespace fundsim
