@@ -109,3 +109,42 @@ TEST_CASE("World.bass_network_scope_uses_neighbours_only") {
     ex.behavior.bass_scope = BassScope::global;
     CHECK(run(ex).at(10, Metric::members) > 1);
 }
+
+TEST_CASE("World.threshold_rechecks_a_neighbour_of_event_and_rule_joiners") {
+    // 2 needs all its neighbours (1 and 3) to be members. At step 1 an event
+    // makes 3 a member and the rule makes 1 one; 2 must join at step 2.
+    Experiment ex = make_experiment(4, 4);
+    ex.behavior.rule = DecisionRule::threshold;
+    ex.behavior.phi = 0.5;
+    ex.governments[2].threshold = 1.0;
+    ex.fund.founders = {{0, 1.0}};
+    add_tie(ex, 0, 1);
+    add_tie(ex, 1, 2);
+    add_tie(ex, 3, 2);
+    EventSpec join;
+    join.type = EventType::join;
+    join.at = 1;
+    join.government = 3;
+    ex.events.push_back(join);
+    const WorldOutcome out = run(ex);
+    CHECK(out.governments[1].join_step == 1);
+    CHECK(out.governments[3].join_step == 1);
+    CHECK(out.governments[2].join_step == 2);
+}
+
+TEST_CASE("World.founders_never_decide_under_network_rules") {
+    // A founder forced out does not rejoin by the rule.
+    Experiment ex = make_experiment(3, 4);
+    ex.behavior.rule = DecisionRule::threshold;
+    ex.behavior.phi = 0.0;
+    ex.fund.founders = {{0, 1.0}};
+    add_tie(ex, 0, 1);
+    add_tie(ex, 1, 2);
+    EventSpec exit;
+    exit.type = EventType::exit;
+    exit.at = 2;
+    exit.government = 0;
+    ex.events.push_back(exit);
+    const WorldOutcome out = run(ex);
+    CHECK(out.governments[0].status == Status::exited);
+}

@@ -45,6 +45,8 @@ bool fire_trade_deal(const EventSpec& e, int step, World& world, RandomStream& r
     // invests alongside the limited partners (Korea's 2025 pledge, say).
     if (e.membership && !world.government(b).is_member())
         world.force_join(b, step, e.commitment_usd_bn);
+    else if (e.membership)
+        world.add_stake(b, e.commitment_usd_bn);
     else if (e.commitment_usd_bn > 0)
         world.add_lp_capital(e.commitment_usd_bn);
     return true;

@@ -52,6 +52,9 @@ public:
     double assets() const { return cash_ + project_value_; }
     /// Assets / equity; 0 when equity <= 0 (insolvent: see distress).   [ODD eq. F5]
     double leverage() const;
+    /// The leverage that risk is judged by: assets / equity, and the cap
+    /// itself when equity <= 0 (an insolvent fund is no safer than a full one).
+    double risk_leverage() const { return equity() > 0 ? leverage() : spec_.max_leverage; }
     double lp_capital() const { return lp_capital_; }
     double stake(GovIndex g) const { return stakes_[static_cast<std::size_t>(g)]; }
     double total_stakes() const { return total_stakes_; }

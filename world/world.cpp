@@ -60,7 +60,6 @@ World::World(const Scenario& scenario, std::uint32_t point, std::uint64_t world)
         degree_ = &own_degree_;
     }
     member_weight_.assign(n, 0.0);
-    candidate_stamp_.assign(n, 0);
     govs_.resize(n);
     for (std::size_t g = 0; g < n; ++g) {
         const GovernmentSpec& spec = ex_.governments[g];
@@ -162,16 +161,14 @@ void World::set_member(GovIndex g, bool member, int step) {
     s.status = member ? Status::member : Status::exited;
     const double sign = member ? 1.0 : -1.0;
     members_ += member ? 1 : -1;
+    // The threshold rule re-checks only governments whose member weight rose.
+    const bool track = ex_.behavior.rule == DecisionRule::threshold;
     for (auto e : boost::make_iterator_range(out_edges(static_cast<std::uint32_t>(g), *graph_))) {
         const auto u = static_cast<GovIndex>(target(e, *graph_));
         member_weight_[static_cast<std::size_t>(u)] += sign * (*graph_)[e].weight;
-        if (member && !govs_[static_cast<std::size_t>(u)].is_member() &&
-            candidate_stamp_[static_cast<std::size_t>(u)] != static_cast<std::uint32_t>(step + 1)) {
-            candidate_stamp_[static_cast<std::size_t>(u)] = static_cast<std::uint32_t>(step + 1);
-            candidates_.push_back(u);
-        }
+        if (track && member) candidates_.push_back(u);
     }
-    if (!member) candidates_.push_back(g);
+    if (track && !member) candidates_.push_back(g);
     if (member && !s.is_founder) {
         s.join_step = step;
         ++joins_step_;

@@ -4,7 +4,8 @@
 ///
 /// Step 0 is the initial state: founders are members and events `at: 0`
 /// have fired; nobody has decided. Each step t >= 1 runs these phases:
-///   1. events scheduled at t, then random events (Poisson per step);
+///   1. events, in the order of the experiment file: a scheduled one fires
+///      when `at` is t, a random one Poisson(rate * months / 12) times;
 ///   2. every agent decides from the state after phase 1 (synchronous):
 ///      governments (join/exit by the decision rule), negotiators (talks),
 ///      investors (commitments), sponsors (proposals);
@@ -49,6 +50,8 @@ public:
     void shock_projects(const std::string& sector, double size);
     void set_volatility(GovIndex g, double volatility);
     void count_deal() { ++deals_closed_; }
+    /// Adds to g's stake (g already a member).
+    void add_stake(GovIndex g, double usd_bn) { fund_.add_stake(g, usd_bn); }
     void add_lp_capital(double usd_bn) { fund_.add_lp_capital(usd_bn); }
 
     // --- read access for events and tests ---
@@ -108,9 +111,8 @@ private:
     std::vector<std::pair<GovIndex, TalkOutcome>> pending_talks_;
     std::vector<int> pending_commits_;
     std::vector<Proposal> proposals_;
-    // threshold rule: only neighbours of last step's joiners can change
+    // threshold rule: only neighbours of last step's joiners can change (may hold duplicates)
     std::vector<GovIndex> candidates_;
-    std::vector<std::uint32_t> candidate_stamp_;
     bool all_candidates_ = true;
 
     double return_belief_ = 0;            ///< public belief r_hat, per year

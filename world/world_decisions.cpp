@@ -20,7 +20,7 @@ JoinView World::join_view(GovIndex g) const {
     v.exports_to_founders_usd_bn = trade_.exports_to_founders(g);
     v.peer_fraction = degree > 0 ? member_weight_[static_cast<std::size_t>(g)] / degree : 0.0;
     v.expected_fund_return_per_year = return_belief_;
-    v.fund_leverage = fund_.leverage();
+    v.fund_leverage = fund_.risk_leverage();
     v.founders_volatility = founders_volatility();
     v.governance_quality = ex_.fund.governance_quality;
     v.safe_rate_per_year = ex_.fund.cash_return_per_year;
@@ -67,7 +67,7 @@ void World::decide_threshold() {
     }
     for (GovIndex g : check) {
         const auto i = static_cast<std::size_t>(g);
-        if (govs_[i].is_member()) continue;
+        if (govs_[i].is_member() || govs_[i].is_founder) continue;  // founders never decide
         const double phi = ex_.governments[i].threshold.value_or(ex_.behavior.phi);
         if (threshold_joins(member_weight_[i], (*degree_)[i], phi)) pending_joins_.push_back(g);
     }
@@ -78,7 +78,7 @@ void World::decide_bass() {
     const double global_fraction = govs_.empty() ? 0.0 : static_cast<double>(members_) / static_cast<double>(govs_.size());
     for (GovIndex g = 0; g < government_count(); ++g) {
         const auto i = static_cast<std::size_t>(g);
-        if (govs_[i].is_member()) continue;
+        if (govs_[i].is_member() || govs_[i].is_founder) continue;  // founders never decide
         double fraction = global_fraction;
         if (b.bass_scope == BassScope::network)
             fraction = (*degree_)[i] > 0 ? member_weight_[i] / (*degree_)[i] : 0.0;
@@ -97,7 +97,7 @@ void World::decide_talks(int t) {
 void World::decide_investors() {
     InvestorView view;
     view.expected_return_per_year = return_belief_;
-    view.fund_risk = fund_.leverage() * founders_volatility() * (1.0 - ex_.fund.governance_quality);
+    view.fund_risk = fund_.risk_leverage() * founders_volatility() * (1.0 - ex_.fund.governance_quality);
     for (std::size_t c = 0; c < investors_.size(); ++c) {
         const bool home_member = govs_[static_cast<std::size_t>(investors_[c].spec().country)].is_member();
         pending_commits_[c] = investors_[c].decide(view, home_member, ex_.investors, rng_investors_);
@@ -141,10 +141,12 @@ void World::apply_decisions(int t) {
             s.closed_deal = true;
             trade_.set_tariff(ns.counterpart, party, out.agreed_tariff);
             // A commitment under the logit rule makes the party a member; the
-            // network-only rules leave membership to the network.
-            if (out.commits_to_fund && ex_.behavior.rule == DecisionRule::logit) {
+            // network-only rules leave membership to the network, so there the
+            // commitment is invested alongside the limited partners.
+            if (out.commits_to_fund) {
                 const double stake = ns.commitment_gdp_share * s.gdp_usd_bn;
-                if (s.is_member()) fund_.add_stake(party, stake);
+                if (ex_.behavior.rule != DecisionRule::logit) fund_.add_lp_capital(stake);
+                else if (s.is_member()) fund_.add_stake(party, stake);
                 else force_join(party, t, stake);
             }
         } else {
@@ -161,6 +163,8 @@ void World::apply_decisions(int t) {
 }
 
 void World::finance_projects() {
+    // Redemptions in phase 4 may have pushed leverage over the cap.   [F6]
+    if (fund_.enforce_leverage_cap()) distressed_step_ = true;
     for (std::size_t i : fund_.finance(proposals_)) {
         const Proposal& p = proposals_[i];
         sponsors_[static_cast<std::size_t>(p.sponsor)].record_financed(p.capex_usd_bn);
