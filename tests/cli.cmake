@@ -1,1 +1,5 @@
-# list(APPEND FUNDSIM_TEST_SOURCES test_<file>.cpp)
+list(APPEND FUNDSIM_TEST_SOURCES
+  test_cli.cpp
+  test_merge_command.cpp
+  test_run_command.cpp
+)

@@ -1,1 +1,7 @@
-# list(APPEND FUNDSIM_TEST_SOURCES test_<file>.cpp)
+list(APPEND FUNDSIM_TEST_SOURCES
+  test_block.cpp
+  test_plan.cpp
+  test_runner.cpp
+  test_shard.cpp
+  test_sweep.cpp
+)

@@ -1,1 +1,4 @@
-# list(APPEND FUNDSIM_TEST_SOURCES test_<file>.cpp)
+list(APPEND FUNDSIM_TEST_SOURCES
+  test_csv.cpp
+  test_series_stats.cpp
+)

@@ -1,0 +1,110 @@
+#include <doctest/doctest.h>
+
+#include <oneapi/tbb/task_arena.h>
+
+#include <filesystem>
+#include <string>
+
+#include "engine/block_builder.hpp"
+#include "engine/runner.hpp"
+#include "support/experiment_builder.hpp"
+#include "world/error.hpp"
+
+using namespace fundsim;
+namespace fs = std::filesystem;
+
+namespace {
+
+Scenario bass_scenario(int worlds) {
+    Experiment ex = testing::make_experiment(12, 8);
+    ex.worlds = worlds;
+    ex.trajectories = 3;
+    ex.behavior.rule = DecisionRule::bass;
+    ex.behavior.bass_p = 0.05;
+    ex.behavior.bass_q = 0.4;
+    ex.behavior.bass_scope = BassScope::global;
+    return Scenario::build(ex);
+}
+
+RunPlan plan_for(const Scenario& s) { return RunPlan::make(5, SweepSpec{}, {{}}, {&s.experiment}); }
+
+fs::path scratch(const std::string& name) {
+    const fs::path dir = fs::path(FUNDSIM_BINARY).parent_path() / "test-scratch" / name;
+    fs::remove_all(dir);
+    return dir;
+}
+
+}  // namespace
+
+TEST_CASE("BlockBuilder.bytes_do_not_depend_on_thread_count" * doctest::timeout(120)) {
+    const Scenario s = bass_scenario(100);
+    const RunPlan plan = plan_for(s);
+    std::string reference;
+    for (int threads : {3, 1, 4, 2, 8}) {  // rotated order
+        BlockBuilder builder;
+        tbb::task_arena arena(threads);
+        std::string bytes;
+        arena.execute([&] { bytes = encode_block(builder.build(plan.points[0], s, BlockKey{0, 1}), 5); });
+        if (reference.empty()) reference = bytes;
+        CHECK(bytes == reference);
+    }
+    const Block b = decode_block(reference, 5, BlockKey{0, 1}, "test");
+    CHECK(b.first_world == 64);
+    CHECK(b.world_count == 36);
+    CHECK(b.trajectory.empty());  // worlds 64.. are beyond output.trajectories = 3
+    BlockBuilder builder;
+    const Block first = builder.build(plan.points[0], s, BlockKey{0, 0});
+    REQUIRE_FALSE(first.trajectory.empty());
+    CHECK(first.trajectory.back().world == 2);
+}
+
+TEST_CASE("Runner.writes_every_block_it_is_given" * doctest::timeout(120)) {
+    const Scenario s = bass_scenario(200);
+    const RunPlan plan = plan_for(s);
+    const BlockStore store(scratch("runner_all"));
+    store.create();
+    RunnerOptions options;
+    options.threads = 2;
+    int ticks = 0;
+    options.on_progress = [&ticks](const RunProgress& p) {
+        ++ticks;
+        CHECK(p.worlds_done <= p.worlds_total);
+    };
+    const RunnerResult r = run_blocks(plan, {&s}, {BlockKey{0, 3}, BlockKey{0, 1}}, store, options);
+    CHECK(r.blocks_written == 2);
+    CHECK(r.worlds_done == 64 + 8);
+    CHECK_FALSE(r.is_stopped);
+    CHECK(ticks >= 1);
+    CHECK(store.list() == std::vector<BlockKey>{{0, 1}, {0, 3}});
+}
+
+TEST_CASE("Runner.stops_launching_blocks_when_asked") {
+    const Scenario s = bass_scenario(200);
+    const RunPlan plan = plan_for(s);
+    const BlockStore store(scratch("runner_stop"));
+    store.create();
+    RunnerOptions options;
+    options.should_stop = [] { return true; };
+    const RunnerResult r = run_blocks(plan, {&s}, {BlockKey{0, 0}, BlockKey{0, 1}}, store, options);
+    CHECK(r.is_stopped);
+    CHECK(r.blocks_written == 0);
+    CHECK(store.list().empty());
+}
+
+TEST_CASE("Runner.labels_a_failing_world_with_point_and_world") {
+    const Scenario s = bass_scenario(10);
+    RunPlan plan = plan_for(s);
+    plan.points[0].steps = 99;  // the model's outcome will not have this shape
+    const BlockStore store(scratch("runner_failure"));
+    store.create();
+    RunnerOptions options;
+    options.threads = 2;
+    try {
+        run_blocks(plan, {&s}, {BlockKey{0, 0}}, store, options);
+        FAIL("expected a ModelError");
+    } catch (const ModelError& e) {
+        const std::string what = e.what();
+        CHECK(what.find("point 0, world ") != std::string::npos);
+    }
+    CHECK(store.list().empty());
+}

@@ -1,0 +1,65 @@
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <cstring>
+#include <limits>
+#include <vector>
+
+#include "output/series_stats.hpp"
+#include "world/random.hpp"
+
+using namespace fundsim;
+
+TEST_CASE("SeriesStats.exact_quantiles_interpolate_like_numpy") {
+    SeriesStats s(0, 1, 10);
+    CHECK(s.is_exact());
+    for (double v : {7.0, 1.0, 10.0, 3.0, 5.0, 2.0, 9.0, 4.0, 8.0, 6.0}) s.add_world(&v);
+    const CellStats c = s.cell(0, 0);
+    CHECK(c.n == 10);
+    CHECK(c.mean == doctest::Approx(5.5));
+    CHECK(c.sd == doctest::Approx(3.0276503540974917));  // sample sd (n - 1)
+    CHECK(c.min == 1);
+    CHECK(c.max == 10);
+    // numpy.quantile(range(1, 11), [.05, .25, .5, .75, .95])
+    const double expected[] = {1.45, 3.25, 5.5, 7.75, 9.55};
+    for (int q = 0; q < 5; ++q) CHECK(c.quantiles[q] == doctest::Approx(expected[q]));
+}
+
+TEST_CASE("SeriesStats.sd_is_missing_below_two_values_and_nan_is_missing") {
+    SeriesStats s(0, 2, 3);
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    const double a[] = {4.0, nan}, b[] = {nan, nan}, c[] = {nan, 1.0};
+    s.add_world(a);
+    s.add_world(b);
+    s.add_world(c);
+    const CellStats first = s.cell(0, 0);
+    CHECK(first.n == 1);
+    CHECK(first.mean == 4);
+    CHECK(std::isnan(first.sd));
+    CHECK(first.quantiles[2] == 4);
+    const CellStats second = s.cell(0, 1);
+    CHECK(second.n == 1);
+    CHECK(second.max == 1);
+}
+
+TEST_CASE("SeriesStats.switches_to_p2_beyond_the_exact_limit_and_stays_close" * doctest::timeout(60)) {
+    const std::uint32_t n = 20000;
+    SeriesStats s(1, 1, n);
+    CHECK_FALSE(s.is_exact());
+    SeriesStats again(1, 1, n);
+    RandomStream r(1, 0, 0, StreamPurpose::fund);
+    for (std::uint32_t i = 0; i < n; ++i) {
+        const double v[] = {r.uniform(), 1.0};
+        s.add_world(v);
+        again.add_world(v);
+    }
+    const CellStats c = s.cell(0, 0);
+    CHECK(c.n == n);
+    for (int q = 0; q < 5; ++q) CHECK(c.quantiles[q] == doctest::Approx(kQuantileProbabilities[q]).epsilon(0.02));
+    CHECK(c.mean == doctest::Approx(0.5).epsilon(0.02));
+    const CellStats d = again.cell(0, 0);
+    CHECK(std::memcmp(&c.quantiles, &d.quantiles, sizeof c.quantiles) == 0);  // same input, same bits
+    CHECK(s.cell(1, 0).quantiles[2] == doctest::Approx(1.0));
+    CHECK(SeriesStats(0, 1, kExactQuantileWorlds).is_exact());
+    CHECK_FALSE(SeriesStats(0, 1, kExactQuantileWorlds + 1).is_exact());
+}
