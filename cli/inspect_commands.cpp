@@ -24,6 +24,16 @@ std::string_view event_name(EventType t) {
     return "?";
 }
 
+std::string_view design_name(SweepDesign d) {
+    switch (d) {
+        case SweepDesign::grid: return "grid";
+        case SweepDesign::random: return "random";
+        case SweepDesign::latin_hypercube: return "latin_hypercube";
+        case SweepDesign::sobol: return "sobol";
+    }
+    return "?";
+}
+
 std::string_view rule_name(DecisionRule r) {
     switch (r) {
         case DecisionRule::logit: return "logit";
@@ -109,6 +119,7 @@ int describe_command(const std::string& file, const std::vector<std::string>& se
     }
     const auto& plan = prepared.plan;
     std::printf("sweep: %zu point%s", plan.points.size(), plan.points.size() == 1 ? "" : "s");
+    if (!plan.parameters.empty()) std::printf(" (%s)", std::string(design_name(e.sweep.design)).c_str());
     for (const auto& path : plan.parameters) std::printf("%s%s", &path == &plan.parameters.front() ? " over " : ", ", path.c_str());
     std::printf("; %llu worlds in all\n", static_cast<unsigned long long>(plan.total_worlds));
     return 0;

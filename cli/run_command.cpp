@@ -74,83 +74,124 @@ void print_summary(const fs::path& dir, const RunSummary& s, const RunPlan& plan
     std::printf("  files: manifest.json points.csv worlds.csv series.csv governments.csv trajectories.csv\n");
 }
 
+/// One `fundsim run` after its input was validated: the folder, the
+/// manifest, the blocks, and the ending (interrupted, shard, or whole).
+class RunSession {
+public:
+    RunSession(const RunOptions& o, const PreparedExperiment& prepared, Shard shard, int threads, fs::path dir)
+        : options_(o), prepared_(prepared), plan_(prepared.plan), shard_(shard), threads_(threads),
+          dir_(std::move(dir)), store_(dir_) {}
+
+    /// Opens the folder and writes a partial manifest (a crash leaves it saying so).
+    void start(FolderState state) {
+        open_run_folder(dir_, state, plan_);
+        manifest_ = manifest_for(plan_, prepared_.file.resolved_json());
+        manifest_["command_line"] = options_.command_line;
+        manifest_["threads"] = threads_;
+        manifest_["start_time"] = utc_timestamp();
+        manifest_["end_time"] = nullptr;
+        if (!shard_.is_whole()) manifest_["shard"] = {{"index", shard_.index}, {"count", shard_.count}};
+        manifest_["message"] = "running; if stopped, run the same command with --resume to continue";
+        write_manifest(dir_, manifest_);
+        is_resumed_ = state == FolderState::resumable;
+    }
+
+    /// Computes the missing blocks of this shard; returns the exit code.
+    int compute() {
+        std::uint64_t worlds_before = 0;
+        const auto todo = blocks_to_do(plan_, shard_, store_, is_resumed_, worlds_before);
+        is_progress_shown_ = stderr_is_terminal() && !options_.is_quiet;
+        ProgressLine progress(is_progress_shown_, worlds_before, owned_worlds(plan_, shard_));
+        RunnerOptions runner;
+        runner.threads = threads_;
+        runner.on_progress = [&progress](const RunProgress& p) { progress.update(p); };
+        runner.should_stop = [] { return InterruptGuard::is_requested(); };
+        RunnerResult result;
+        try {
+            const InterruptGuard guard;
+            result = run_blocks(plan_, prepared_.scenario_pointers(), todo, store_, runner);
+        } catch (const std::exception& e) {
+            progress.finish();
+            end_partial(std::string("failed: ") + e.what());
+            throw;
+        }
+        progress.finish();
+        seconds_ = result.seconds;
+        manifest_["blocks_done"] = owned_blocks(plan_, shard_) - todo.size() + result.blocks_written;
+        if (result.is_stopped) return end_interrupted();
+        return shard_.is_whole() ? end_whole() : end_shard();
+    }
+
+private:
+    void end_partial(const std::string& message) {
+        manifest_["end_time"] = utc_timestamp();
+        manifest_["message"] = message;
+        write_manifest(dir_, manifest_);
+    }
+
+    int end_interrupted() {
+        end_partial("interrupted; run the same command with --resume to continue");
+        std::fprintf(stderr, "fundsim: interrupted: finished blocks are kept in %s; run the same command with "
+                             "--resume to continue\n", dir_.string().c_str());
+        return 1;
+    }
+
+    int end_shard() {
+        end_partial("shard " + shard_.text() + " complete; combine the shards with fundsim merge");
+        std::printf("shard %s: %llu worlds written to %s\n  when every shard is done: fundsim merge PART_DIR... "
+                    "--out RESULTS_DIR\n", shard_.text().c_str(),
+                    static_cast<unsigned long long>(owned_worlds(plan_, shard_)), dir_.string().c_str());
+        return 0;
+    }
+
+    int end_whole() {
+        if (is_progress_shown_) std::fprintf(stderr, "  writing the CSV files...\n");
+        const RunSummary summary = aggregate_results(
+            plan_, [this](BlockKey key) { return store_.read(key, plan_.experiment_hash); }, dir_);
+        manifest_["status"] = "complete";
+        manifest_["end_time"] = utc_timestamp();
+        manifest_.erase("message");
+        set_quantile_method(manifest_, summary);
+        write_manifest(dir_, manifest_);
+        std::error_code ec;
+        fs::remove_all(store_.dir(), ec);  // the CSVs hold everything now
+        print_summary(dir_, summary, plan_, seconds_, threads_);
+        return 0;
+    }
+
+    const RunOptions& options_;
+    const PreparedExperiment& prepared_;
+    const RunPlan& plan_;
+    Shard shard_;
+    int threads_;
+    fs::path dir_;
+    BlockStore store_;
+    nlohmann::json manifest_;
+    bool is_resumed_ = false;
+    bool is_progress_shown_ = false;
+    double seconds_ = 0;
+};
+
 }  // namespace
 
 int run_command(const RunOptions& o) {
+    if (o.is_resume && o.is_force) throw ConfigError("--resume and --force exclude each other; pick one");
     std::vector<Override> sets = parse_overrides(o.sets);
     if (o.worlds) sets.push_back({"experiment.worlds", std::to_string(*o.worlds)});
     const Shard shard = choose_shard(o);
     const int threads = o.threads.value_or(tbb::info::default_concurrency());
-    if (o.is_resume && o.is_force) throw ConfigError("--resume and --force exclude each other; pick one");
     const PreparedExperiment prepared = prepare_experiment(o.file, sets);
-    const RunPlan& plan = prepared.plan;
     const fs::path dir = choose_folder(o, prepared, shard);
     const FolderMode mode = o.is_resume ? FolderMode::resume : o.is_force ? FolderMode::force : FolderMode::fresh;
-    const FolderState state = check_run_folder(dir, mode, plan.experiment_hash);
+    const FolderState state = check_run_folder(dir, mode, prepared.plan.experiment_hash);
     if (state == FolderState::already_complete) {
         std::printf("%s: already complete; nothing to resume\n", dir.string().c_str());
         return 0;
     }
     // From here on the input is valid and the folder may change.
-    open_run_folder(dir, state, plan);
-    const BlockStore store(dir);
-    auto manifest = manifest_for(plan, prepared.file.resolved_json());
-    manifest["command_line"] = o.command_line;
-    manifest["threads"] = threads;
-    manifest["start_time"] = utc_timestamp();
-    manifest["end_time"] = nullptr;
-    if (!shard.is_whole()) manifest["shard"] = {{"index", shard.index}, {"count", shard.count}};
-    manifest["message"] = "running; if stopped, run the same command with --resume to continue";
-    write_manifest(dir, manifest);
-
-    std::uint64_t worlds_before = 0;
-    const auto todo = blocks_to_do(plan, shard, store, state == FolderState::resumable, worlds_before);
-    ProgressLine progress(stderr_is_terminal() && !o.is_quiet, worlds_before, owned_worlds(plan, shard));
-    RunnerOptions runner;
-    runner.threads = threads;
-    runner.on_progress = [&progress](const RunProgress& p) { progress.update(p); };
-    runner.should_stop = [] { return InterruptGuard::is_requested(); };
-    RunnerResult result;
-    {
-        const InterruptGuard guard;
-        try {
-            result = run_blocks(plan, prepared.scenario_pointers(), todo, store, runner);
-        } catch (const std::exception& e) {
-            progress.finish();
-            manifest["end_time"] = utc_timestamp();
-            manifest["message"] = std::string("failed: ") + e.what();
-            write_manifest(dir, manifest);
-            throw;
-        }
-        progress.finish();
-    }
-    manifest["end_time"] = utc_timestamp();
-    manifest["blocks_done"] = owned_blocks(plan, shard) - todo.size() + result.blocks_written;
-    if (result.is_stopped) {
-        manifest["message"] = "interrupted; run the same command with --resume to continue";
-        write_manifest(dir, manifest);
-        std::fprintf(stderr, "fundsim: interrupted: finished blocks are kept in %s; run the same command with "
-                             "--resume to continue\n", dir.string().c_str());
-        return 1;
-    }
-    if (!shard.is_whole()) {
-        manifest["message"] = "shard " + shard.text() + " complete; combine the shards with fundsim merge";
-        write_manifest(dir, manifest);
-        std::printf("shard %s: %llu worlds written to %s\n  when every shard is done: fundsim merge PART_DIR... "
-                    "--out RESULTS_DIR\n", shard.text().c_str(),
-                    static_cast<unsigned long long>(owned_worlds(plan, shard)), dir.string().c_str());
-        return 0;
-    }
-    const RunSummary summary = aggregate_results(
-        plan, [&](BlockKey key) { return store.read(key, plan.experiment_hash); }, dir);
-    manifest["status"] = "complete";
-    manifest.erase("message");
-    set_quantile_method(manifest, summary);
-    write_manifest(dir, manifest);
-    std::error_code ec;
-    fs::remove_all(store.dir(), ec);  // the CSVs hold everything now
-    print_summary(dir, summary, plan, result.seconds, threads);
-    return 0;
+    RunSession session(o, prepared, shard, threads, dir);
+    session.start(state);
+    return session.compute();
 }
 
 }  // namespace fundsim

@@ -1,5 +1,6 @@
 #include "engine/runner.hpp"
 
+#include <oneapi/tbb/global_control.h>
 #include <oneapi/tbb/parallel_pipeline.h>
 #include <oneapi/tbb/task_arena.h>
 
@@ -80,7 +81,10 @@ RunnerResult run_blocks(const RunPlan& plan, const std::vector<const Scenario*>&
     std::exception_ptr failure;
     std::thread coordinator_of_arena([&] {
         try {
-            tbb::task_arena arena(std::max(1, options.threads));
+            // The global limit lets --threads exceed the core count (and caps it).
+            const auto threads = static_cast<std::size_t>(std::max(1, options.threads));
+            const tbb::global_control limit(tbb::global_control::max_allowed_parallelism, threads);
+            tbb::task_arena arena(static_cast<int>(threads));
             arena.execute([&] { run_pipeline(work); });
         } catch (...) {
             failure = std::current_exception();
