@@ -10,24 +10,24 @@ namespace fundsim {
 
 /// `fundsim run` flags.
 struct RunOptions {
-    std::string file;
+    std::string file;                 ///< the experiment file
     std::optional<int> worlds;        ///< --worlds: replaces experiment.worlds
     std::optional<int> threads;       ///< --threads: default all cores
     std::string out;                  ///< --out: default experiment.output.dir
     std::vector<std::string> sets;    ///< --set K=V
     std::string shard;                ///< --shard I/N ("" = none)
-    bool is_resume = false;
-    bool is_force = false;
-    bool is_quiet = false;
+    bool is_resume = false;           ///< --resume: continue the folder's run
+    bool is_force = false;            ///< --force: replace the folder
+    bool is_quiet = false;            ///< --quiet: no progress line
     std::string command_line;         ///< recorded in the manifest
 };
 
 /// `fundsim merge` flags.
 struct MergeOptions {
-    std::vector<std::string> parts;
-    std::string out;
-    bool is_force = false;
-    std::string command_line;
+    std::vector<std::string> parts;   ///< shard folders
+    std::string out;                  ///< --out: the merged results folder
+    bool is_force = false;            ///< --force: replace an existing folder
+    std::string command_line;         ///< recorded in the manifest
 };
 
 /// Runs an experiment (or a shard of it) into a results folder.

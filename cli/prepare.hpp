@@ -14,10 +14,10 @@ namespace fundsim {
 
 /// A validated experiment, ready to run.
 struct PreparedExperiment {
-    ExperimentFile file;
-    std::vector<std::vector<Override>> point_overrides;
-    std::vector<Scenario> scenarios;  ///< one per point
-    RunPlan plan;
+    ExperimentFile file;                                 ///< loaded, --set applied
+    std::vector<std::vector<Override>> point_overrides;  ///< the sweep design, point order
+    std::vector<Scenario> scenarios;                     ///< one per point
+    RunPlan plan;                                        ///< blocks and experiment hash
 
     /// Pointers to the scenarios, as the runner takes them.
     std::vector<const Scenario*> scenario_pointers() const;

@@ -9,6 +9,7 @@
 
 namespace fundsim {
 
+/// The progress line of one run.
 class ProgressLine {
 public:
     /// `is_enabled` false makes every call a no-op. `worlds_before` are the

@@ -26,8 +26,8 @@ inline constexpr std::uint32_t kBlockFormatVersion = 1;
 
 /// Identity of a block: point, and block index within the point.
 struct BlockKey {
-    std::uint32_t point = 0;
-    std::uint32_t block = 0;
+    std::uint32_t point = 0;  ///< sweep point
+    std::uint32_t block = 0;  ///< block within the point: worlds [block * kBlockWorlds, ...)
     friend auto operator<=>(const BlockKey&, const BlockKey&) = default;
 };
 
@@ -58,10 +58,10 @@ struct BlockTrajectoryRow {
 
 /// The content of one block. Plain data; not synchronised.
 struct Block {
-    BlockKey key;
-    std::uint64_t first_world = 0;
-    std::uint32_t world_count = 0;
-    int steps = 0;
+    BlockKey key;                  ///< which block
+    std::uint64_t first_world = 0; ///< key.block * kBlockWorlds
+    std::uint32_t world_count = 0; ///< 1..kBlockWorlds
+    int steps = 0;                 ///< steps per world (series rows 0..steps)
     /// world_count x kWorldColumnCount worlds.csv values, world-major.
     std::vector<double> rows;
     /// world_count x (steps + 1) x kMetricCount, world-major then step-major.
@@ -71,7 +71,9 @@ struct Block {
     /// One per government of the point, in experiment order.
     std::vector<GovernmentSums> governments;
 
+    /// The worlds.csv values of world first_world + w.
     const double* row(std::uint32_t w) const;
+    /// The (steps + 1) x kMetricCount series of world first_world + w.
     const double* series_of(std::uint32_t w) const;
     std::size_t series_stride() const;  ///< values per world in `series`
 };

@@ -25,6 +25,7 @@ struct RunProgress {
     double seconds = 0;              ///< since the call started
 };
 
+/// How run_blocks runs.
 struct RunnerOptions {
     int threads = 1;  ///< >= 1
     /// Called on the calling thread about every 250 ms, and once at the end.
@@ -34,11 +35,12 @@ struct RunnerOptions {
     std::function<bool()> should_stop;
 };
 
+/// What run_blocks did.
 struct RunnerResult {
-    std::uint64_t blocks_written = 0;
-    std::uint64_t worlds_done = 0;
-    bool is_stopped = false;  ///< should_stop ended the run before all blocks
-    double seconds = 0;
+    std::uint64_t blocks_written = 0;  ///< blocks written durably by this call
+    std::uint64_t worlds_done = 0;     ///< worlds simulated by this call
+    bool is_stopped = false;           ///< should_stop ended the run before all blocks
+    double seconds = 0;                ///< wall time of the call
 };
 
 /// Computes `todo` (keys of `plan`) with `scenarios[point]` and writes each

@@ -45,6 +45,7 @@ public:
     /// A cell holding an integer-valued double: printed as an integer when
     /// it is one, as a number otherwise.
     CsvWriter& count(double value);
+    /// Ends the current row (a '\n').
     void end_row();
 
     /// Flushes, syncs and renames the file into place. Throws IoError.

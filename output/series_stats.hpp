@@ -32,11 +32,12 @@ inline constexpr std::array<double, 5> kQuantileProbabilities = {0.05, 0.25, 0.5
 
 /// The statistics of one cell; NaN marks a missing value.
 struct CellStats {
-    std::uint64_t n = 0;
-    double mean = 0, sd = 0, min = 0, max = 0;
+    std::uint64_t n = 0;                     ///< worlds with a value
+    double mean = 0, sd = 0, min = 0, max = 0; ///< sd: sample (n - 1)
     std::array<double, 5> quantiles{};  ///< at kQuantileProbabilities
 };
 
+/// The statistics of every cell of one point (see the file comment).
 class SeriesStats {
 public:
     /// For a point with `worlds` worlds of `steps` steps and `metrics`
