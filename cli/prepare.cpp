@@ -40,7 +40,7 @@ PreparedExperiment prepare_experiment(const std::string& path, const std::vector
     }
     std::vector<const Experiment*> experiments;
     for (const auto& s : scenarios) experiments.push_back(&s.experiment);
-    RunPlan plan = RunPlan::make(experiment_hash(file.resolved_json()), base.sweep, overrides, experiments);
+    RunPlan plan = RunPlan::make(experiment_hash(file.resolved_json(), base), base.sweep, overrides, experiments);
     return {std::move(file), std::move(overrides), std::move(scenarios), std::move(plan)};
 }
 

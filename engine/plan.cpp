@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <type_traits>
 
 #include "world/error.hpp"
 
@@ -108,7 +109,36 @@ RunPlan RunPlan::from_json(const std::string& text, const std::string& where) {
     }
 }
 
-std::uint64_t experiment_hash(const std::string& resolved_json) {
+namespace {
+
+using Crc64 = boost::crc_optimal<64, 0x42F0E1EBA9EA3693ull, ~0ull, ~0ull, true, true>;  // CRC-64/XZ
+
+template <class T>
+void hash_value(Crc64& crc, const T& value) {
+    static_assert(std::is_trivially_copyable_v<T>);
+    crc.process_bytes(&value, sizeof value);
+}
+
+void hash_text(Crc64& crc, const std::string& text) {
+    hash_value(crc, text.size());
+    crc.process_bytes(text.data(), text.size());
+}
+
+/// The data an experiment reads from files, which its JSON names only by path.
+void hash_data(Crc64& crc, const Experiment& e) {
+    for (const auto& g : e.governments) {
+        hash_text(crc, g.id), hash_text(crc, g.name);
+        for (double v : {g.gdp_usd_bn, g.fiscal_capacity_gdp_share, g.stake_gdp_share, g.risk_aversion,
+                         g.political_volatility, g.alliance, g.threshold.value_or(-1.0)})
+            hash_value(crc, v);
+    }
+    for (const auto& f : e.trade_flows) hash_value(crc, f.exporter), hash_value(crc, f.importer), hash_value(crc, f.value_usd_bn);
+    for (const auto& t : e.network.ties) hash_value(crc, t.a), hash_value(crc, t.b), hash_value(crc, t.weight);
+}
+
+}  // namespace
+
+std::uint64_t experiment_hash(const std::string& resolved_json, const Experiment& data) {
     Json j;
     try {
         j = Json::parse(resolved_json);
@@ -120,8 +150,9 @@ std::uint64_t experiment_hash(const std::string& resolved_json) {
         j["experiment"]["output"].erase("dir");
     const std::string canonical = j.dump() + "|format=" + std::to_string(kBlockFormatVersion) +
                                   "|block_worlds=" + std::to_string(kBlockWorlds);
-    boost::crc_optimal<64, 0x42F0E1EBA9EA3693ull, ~0ull, ~0ull, true, true> crc;  // CRC-64/XZ
+    Crc64 crc;
     crc.process_bytes(canonical.data(), canonical.size());
+    hash_data(crc, data);
     return crc.checksum();
 }
 

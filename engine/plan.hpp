@@ -59,9 +59,11 @@ struct RunPlan {
 
 /// The hash that identifies an experiment's results: CRC-64/XZ of the
 /// resolved experiment JSON in canonical form (keys sorted), without
-/// `experiment.output.dir` (where results go does not change them), plus the
+/// `experiment.output.dir` (where results go does not change them), of the
+/// data read from files (governments, trade flows and ties of `data`, usually
+/// point 0, so an edited CSV file is a different experiment), and of the
 /// block format version and size. Throws IoError if `resolved_json` is not JSON.
-std::uint64_t experiment_hash(const std::string& resolved_json);
+std::uint64_t experiment_hash(const std::string& resolved_json, const Experiment& data);
 
 /// A hash as 16 lowercase hex digits.
 std::string hash_hex(std::uint64_t hash);

@@ -52,10 +52,19 @@ TEST_CASE("RunPlan.round_trips_through_json") {
 }
 
 TEST_CASE("RunPlan.hash_ignores_the_output_folder_only") {
-    const auto h = experiment_hash(R"({"experiment": {"worlds": 10, "output": {"dir": "a", "trajectories": 2}}})");
-    CHECK(h == experiment_hash(R"({"experiment": {"output": {"trajectories": 2, "dir": "b"}, "worlds": 10}})"));
-    CHECK(h != experiment_hash(R"({"experiment": {"worlds": 11, "output": {"dir": "a", "trajectories": 2}}})"));
-    CHECK(h != experiment_hash(R"({"experiment": {"worlds": 10, "output": {"dir": "a", "trajectories": 3}}})"));
+    const Experiment data;
+    const std::string json = R"({"experiment": {"worlds": 10, "output": {"dir": "a", "trajectories": 2}}})";
+    const auto h = experiment_hash(json, data);
+    CHECK(h == experiment_hash(R"({"experiment": {"output": {"trajectories": 2, "dir": "b"}, "worlds": 10}})", data));
+    CHECK(h != experiment_hash(R"({"experiment": {"worlds": 11, "output": {"dir": "a", "trajectories": 2}}})", data));
+    CHECK(h != experiment_hash(R"({"experiment": {"worlds": 10, "output": {"dir": "a", "trajectories": 3}}})", data));
+    Experiment edited;  // the same file names, other data in the CSV files
+    edited.governments.push_back(GovernmentSpec{});
+    edited.governments.back().id = "X";
+    const auto with_x = experiment_hash(json, edited);
+    CHECK(with_x != h);
+    edited.governments.back().gdp_usd_bn = 5;
+    CHECK(experiment_hash(json, edited) != with_x);
     CHECK(hash_hex(0xabc) == "0000000000000abc");
 }
 
