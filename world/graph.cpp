@@ -83,22 +83,31 @@ void generate_barabasi_albert(std::vector<Edge>& edges, std::uint32_t n, int m, 
     }
 }
 
-/// Sorts, merges parallel ties (adding weights) and builds the CSR graph.
+/// Counting sort by source (stable), rows sorted by target, parallel ties merged.
 Graph to_csr(std::vector<Edge>& edges, std::uint32_t n) {
-    std::sort(edges.begin(), edges.end(), [](const Edge& x, const Edge& y) {
-        return x.source != y.source ? x.source < y.source : x.target < y.target;
-    });
+    std::vector<std::uint32_t> start(n + 1, 0);
+    for (const Edge& e : edges) ++start[e.source + 1];
+    for (std::uint32_t v = 0; v < n; ++v) start[v + 1] += start[v];
+    std::vector<Edge> sorted(edges.size());
+    for (const Edge& e : edges) sorted[start[e.source]++] = e;
     std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs;
     std::vector<TieWeight> weights;
     pairs.reserve(edges.size());
     weights.reserve(edges.size());
-    for (const Edge& e : edges) {
-        if (!pairs.empty() && pairs.back().first == e.source && pairs.back().second == e.target) {
-            weights.back().weight += e.weight;
-            continue;
+    std::uint32_t row_begin = 0;
+    auto by_target = [](const Edge& x, const Edge& y) { return x.target < y.target; };
+    for (std::uint32_t v = 0; v < n; ++v) {
+        const auto first = sorted.begin() + row_begin, last = sorted.begin() + start[v];
+        if (!std::is_sorted(first, last, by_target)) std::stable_sort(first, last, by_target);
+        for (auto it = first; it != last; ++it) {
+            if (it != first && pairs.back().second == it->target) {
+                weights.back().weight += it->weight;
+                continue;
+            }
+            pairs.emplace_back(v, it->target);
+            weights.push_back({it->weight});
         }
-        pairs.emplace_back(e.source, e.target);
-        weights.push_back({e.weight});
+        row_begin = start[v];
     }
     return Graph(boost::edges_are_sorted, pairs.begin(), pairs.end(), weights.begin(), n);
 }

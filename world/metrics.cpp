@@ -38,6 +38,7 @@ void World::record(int t, WorldOutcome& out, bool record_trajectory) {
     for (int k = 0; k < kEventTypeCount; ++k)
         out.at(t, static_cast<Metric>(static_cast<int>(Metric::events_tariff) + k)) = events_by_type_[static_cast<std::size_t>(k)];
     if (!record_trajectory) return;
+    settle_all();
     for (GovIndex g = 0; g < government_count(); ++g) {
         const GovernmentState& s = govs_[static_cast<std::size_t>(g)];
         TrajectoryRow row;

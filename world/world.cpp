@@ -61,6 +61,8 @@ World::World(const Scenario& scenario, std::uint32_t point, std::uint64_t world)
     }
     member_weight_.assign(n, 0.0);
     govs_.resize(n);
+    candidate_stamp_.assign(n, 0);
+    settled_index_.assign(n, 0.0);
     for (std::size_t g = 0; g < n; ++g) {
         const GovernmentSpec& spec = ex_.governments[g];
         GovernmentState& s = govs_[g];
@@ -91,6 +93,7 @@ void World::initialise() {
     for (std::size_t i = 0; i < founders_.size(); ++i) {
         const double share = ex_.fund.random_founders >= 0 ? equal_share : ex_.fund.founders[i].second;
         set_member(founders_[i], true, 0);
+        settle(founders_[i]);
         fund_.add_stake(founders_[i], share * ex_.fund.initial_capital_usd_bn);
     }
     joins_step_ = 0;
@@ -109,6 +112,7 @@ void World::run(WorldOutcome& out, bool record_trajectory) {
         step(t);
         record(t, out, record_trajectory);
     }
+    settle_all();
     out.first_join_step = first_join_step_;
     out.governments.resize(govs_.size());
     for (std::size_t g = 0; g < govs_.size(); ++g) {
@@ -166,9 +170,15 @@ void World::set_member(GovIndex g, bool member, int step) {
     for (auto e : boost::make_iterator_range(out_edges(static_cast<std::uint32_t>(g), *graph_))) {
         const auto u = static_cast<GovIndex>(target(e, *graph_));
         member_weight_[static_cast<std::size_t>(u)] += sign * (*graph_)[e].weight;
-        if (track && member) candidates_.push_back(u);
+        if (track && member && candidate_stamp_[static_cast<std::size_t>(u)] != stamp_) {
+            candidate_stamp_[static_cast<std::size_t>(u)] = stamp_;
+            candidates_.push_back(u);
+        }
     }
-    if (track && !member) candidates_.push_back(g);
+    if (track && !member) {
+        exits_pending_ = true;
+        candidates_.push_back(g);
+    }
     if (member && !s.is_founder) {
         s.join_step = step;
         ++joins_step_;
@@ -193,12 +203,14 @@ void World::force_join(GovIndex g, int step, double stake_usd_bn) {
     if (government(g).is_member()) return;
     const GovernmentSpec& spec = ex_.governments[static_cast<std::size_t>(g)];
     set_member(g, true, step);
+    settle(g);
     fund_.add_stake(g, stake_usd_bn > 0 ? stake_usd_bn : stake_on_joining(spec, government(g)));
 }
 
 void World::force_exit(GovIndex g) {
     if (!government(g).is_member()) return;
     set_member(g, false, -1);
+    settle(g);
     fund_.redeem_stake(g);
 }
 

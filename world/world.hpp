@@ -51,7 +51,7 @@ public:
     void set_volatility(GovIndex g, double volatility);
     void count_deal() { ++deals_closed_; }
     /// Adds to g's stake (g already a member).
-    void add_stake(GovIndex g, double usd_bn) { fund_.add_stake(g, usd_bn); }
+    void add_stake(GovIndex g, double usd_bn) { settle(g); fund_.add_stake(g, usd_bn); }
     void add_lp_capital(double usd_bn) { fund_.add_lp_capital(usd_bn); }
 
     // --- read access for events and tests ---
@@ -114,6 +114,23 @@ private:
     // threshold rule: only neighbours of last step's joiners can change (may hold duplicates)
     std::vector<GovIndex> candidates_;
     bool all_candidates_ = true;
+    std::vector<std::uint32_t> candidate_stamp_;  ///< == stamp_: already queued for the next check
+    std::uint32_t stamp_ = 1;
+    bool exits_pending_ = false;                  ///< an exit queued a government twice: dedupe
+    // Distributions are paid lazily: paid_per_usd_ is the running total paid
+    // per USD bn of owner capital; a government's revenue is settled from it
+    // whenever its stake changes (and before it is read), so paying a step is
+    // O(1) instead of a loop over every government.                    [F3]
+    std::vector<double> settled_index_;
+    double paid_per_usd_ = 0;
+    /// Credits g with what its current stake earned since its last settlement.
+    void settle(GovIndex g) {
+        const auto i = static_cast<std::size_t>(g);
+        govs_[i].revenue_usd_bn += fund_.stake(g) * (paid_per_usd_ - settled_index_[i]);
+        settled_index_[i] = paid_per_usd_;
+    }
+    /// Settles every government (before revenue is read).
+    void settle_all() { for (GovIndex g = 0; g < government_count(); ++g) settle(g); }
 
     double return_belief_ = 0;            ///< public belief r_hat, per year
     int members_ = 0;

@@ -62,9 +62,13 @@ void World::decide_threshold() {
         candidates_.clear();
     } else {
         check.swap(candidates_);
-        std::sort(check.begin(), check.end());
-        check.erase(std::unique(check.begin(), check.end()), check.end());
+        if (exits_pending_) {
+            std::sort(check.begin(), check.end());
+            check.erase(std::unique(check.begin(), check.end()), check.end());
+            exits_pending_ = false;
+        }
     }
+    ++stamp_;
     for (GovIndex g : check) {
         const auto i = static_cast<std::size_t>(g);
         if (govs_[i].is_member() || govs_[i].is_founder) continue;  // founders never decide
@@ -108,13 +112,13 @@ void World::realise_fund() {
     const double equity_before = fund_.equity();
     const FundStepResult r = fund_.realise(rng_fund_);
     // Distributions go to the owners of the start of the step, pro rata.   [F3]
-    if (r.distributed_usd_bn > 0)
-        for (std::size_t g = 0; g < govs_.size(); ++g) {
-            const double share = fund_.owner_share(static_cast<GovIndex>(g));
-            if (share <= 0) continue;
-            govs_[g].revenue_usd_bn += r.distributed_usd_bn * share;
-            revenue_total_ += r.distributed_usd_bn * share;
+    if (r.distributed_usd_bn > 0) {
+        const double owners = fund_.total_stakes() + fund_.lp_capital();
+        if (owners > 0) {
+            paid_per_usd_ += r.distributed_usd_bn / owners;
+            revenue_total_ += r.distributed_usd_bn * (fund_.total_stakes() / owners);
         }
+    }
     // C2: the classic regime taxes each project's profit where it is located.
     for (const Project& p : fund_.projects())
         if (p.last_income_usd_bn > 0) {
@@ -146,7 +150,7 @@ void World::apply_decisions(int t) {
             if (out.commits_to_fund) {
                 const double stake = ns.commitment_gdp_share * s.gdp_usd_bn;
                 if (ex_.behavior.rule != DecisionRule::logit) fund_.add_lp_capital(stake);
-                else if (s.is_member()) fund_.add_stake(party, stake);
+                else if (s.is_member()) add_stake(party, stake);
                 else force_join(party, t, stake);
             }
         } else {
