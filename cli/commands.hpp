@@ -2,6 +2,7 @@
 /// The subcommands of `fundsim` (SPEC §5). Each returns the process exit
 /// code (0 success, 1 failure, 2 bad input) or throws fundsim::Error, which
 /// `main` turns into one line and an exit code.
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -36,6 +37,18 @@ int run_command(const RunOptions& options);
 int validate_command(const std::string& file, const std::vector<std::string>& sets);
 /// Prints the scenario as the engine sees it.
 int describe_command(const std::string& file, const std::vector<std::string>& sets);
+/// `fundsim export-graph` flags.
+struct ExportGraphOptions {
+    std::string file;                 ///< the experiment file
+    std::vector<std::string> sets;    ///< --set K=V
+    std::uint32_t point = 0;          ///< --point: sweep point (0-based)
+    std::uint64_t world = 0;          ///< --world: world index (0-based)
+    std::string format = "graphml";   ///< --format: graphml | csv
+    std::string out;                  ///< --out: GraphML file, or folder for csv
+};
+
+/// Writes one world's agent graph (GraphML or CSV) for networkx or Gephi.
+int export_graph_command(const ExportGraphOptions& options);
 /// Merges shard folders into one results folder.
 int merge_command(const MergeOptions& options);
 

@@ -4,6 +4,8 @@
 #include "cli/commands.hpp"
 #include "cli/prepare.hpp"
 #include "experiment/sweep.hpp"
+#include "output/agent_graph.hpp"
+#include "world/error.hpp"
 #include "world/graph.hpp"
 
 namespace fundsim {
@@ -110,6 +112,9 @@ int describe_command(const std::string& file, const std::vector<std::string>& se
     const GraphStats g = graph_stats(build_graph(scenario, 0, 0));
     std::printf("graph (point 0, world 0): %zu vertices, %zu ties, mean degree %.3g, max degree %zu, %zu isolated, "
                 "%zu components\n", g.vertices, g.ties, g.mean_degree, g.max_degree, g.isolated, g.components);
+    const AgentGraph agents = build_agent_graph(scenario, 0, 0);
+    std::printf("agent graph (point 0, world 0; fundsim export-graph): %zu nodes, %zu edges\n", agents.nodes.size(),
+                agents.edges.size());
     std::printf("events: %zu\n", e.events.size());
     for (const auto& ev : e.events) {
         const std::string when = ev.at ? "step " + std::to_string(*ev.at)
@@ -122,6 +127,20 @@ int describe_command(const std::string& file, const std::vector<std::string>& se
     if (!plan.parameters.empty()) std::printf(" (%s)", std::string(design_name(e.sweep.design)).c_str());
     for (const auto& path : plan.parameters) std::printf("%s%s", &path == &plan.parameters.front() ? " over " : ", ", path.c_str());
     std::printf("; %llu worlds in all\n", static_cast<unsigned long long>(plan.total_worlds));
+    return 0;
+}
+
+int export_graph_command(const ExportGraphOptions& options) {
+    const PreparedExperiment prepared = prepare_experiment(options.file, parse_overrides(options.sets));
+    if (options.point >= prepared.scenarios.size())
+        throw ConfigError("--point " + std::to_string(options.point) + ": the experiment has " +
+                          std::to_string(prepared.scenarios.size()) + " point(s); expected 0.." +
+                          std::to_string(prepared.scenarios.size() - 1));
+    const AgentGraph graph = build_agent_graph(prepared.scenarios[options.point], options.point, options.world);
+    if (options.format == "csv") write_agent_graph_csv(graph, options.out);
+    else write_agent_graphml(graph, options.out);
+    std::printf("wrote %s: %zu nodes, %zu edges (point %u, world %llu)\n", options.out.c_str(), graph.nodes.size(),
+                graph.edges.size(), options.point, static_cast<unsigned long long>(options.world));
     return 0;
 }
 

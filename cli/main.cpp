@@ -76,6 +76,18 @@ int main(int argc, char** argv) {
     merge_cmd->add_flag("--force", merge.is_force, "replace an existing results folder");
     merge_cmd->footer("Example:\n  fundsim merge runs/sweep-part1 runs/sweep-part2 --out runs/sweep");
 
+    fundsim::ExportGraphOptions graph;
+    auto* graph_cmd = app.add_subcommand("export-graph", "write one world's agent graph (agents, kinds, attributes, ties)");
+    graph_cmd->add_option("file", graph.file, "experiment file (YAML)")->required()->check(CLI::ExistingFile);
+    graph_cmd->add_option("--world", graph.world, "world index, from 0 (default 0)");
+    graph_cmd->add_option("--point", graph.point, "sweep point, from 0 (default 0)");
+    graph_cmd->add_option("--format", graph.format, "graphml (networkx, Gephi) or csv (a folder with nodes.csv, edges.csv)")
+        ->check(CLI::IsMember({"graphml", "csv"}));
+    graph_cmd->add_option("--out", graph.out, "output file (graphml) or folder (csv)")->required();
+    add_set_option(*graph_cmd, graph.sets);
+    graph_cmd->footer("Example:\n  fundsim export-graph configs/us_japan_fund.yaml --world 3 --format graphml --out world3.graphml\n"
+                      "  python3 -c \"import networkx as nx; g = nx.read_graphml('world3.graphml'); print(g)\"");
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -90,6 +102,7 @@ int main(int argc, char** argv) {
         }
         if (validate_cmd->parsed()) return fundsim::validate_command(file, sets);
         if (describe_cmd->parsed()) return fundsim::describe_command(file, sets);
+        if (graph_cmd->parsed()) return fundsim::export_graph_command(graph);
         merge.command_line = command_line;
         return fundsim::merge_command(merge);
     } catch (const fundsim::ConfigError& e) {

@@ -1,4 +1,5 @@
 target_sources(fundsim_core PRIVATE
+  output/agent_graph.cpp
   output/aggregate.cpp
   output/csv.cpp
   output/manifest.cpp

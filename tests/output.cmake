@@ -1,4 +1,5 @@
 list(APPEND FUNDSIM_TEST_SOURCES
+  test_agent_graph.cpp
   test_csv.cpp
   test_series_stats.cpp
 )

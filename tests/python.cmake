@@ -37,3 +37,10 @@ if(EXISTS ${FUNDSIM_JUPYTER})
 else()
   message(STATUS "fundsim: ${FUNDSIM_JUPYTER} not found, notebook test skipped")
 endif()
+
+# fundsim export-graph: GraphML read by networkx matches fundsim describe.
+add_test(NAME python.export_graph
+  COMMAND ${FUNDSIM_PYTHON} -m unittest discover -s ${PROJECT_SOURCE_DIR}/tests/python -p "test_export_graph.py" -v)
+set_tests_properties(python.export_graph PROPERTIES
+  ENVIRONMENT "FUNDSIM_BIN=$<TARGET_FILE:fundsim>;FUNDSIM_ROOT=${PROJECT_SOURCE_DIR}"
+  TIMEOUT 300 LABELS python)
