@@ -174,8 +174,12 @@ CsvTables read_named_csvs(const ConfigNode& root, const std::string& experiment_
     for (const std::string key : {"governments.from_csv", "network.from_csv"}) {
         const ConfigNode* node = root.at_path(key);
         if (!node) continue;
+        // Relative to the file that wrote the path (an included file's own
+        // folder); a --set value is relative to the experiment file.
+        const bool from_file = node->pos.origin && node->pos.line > 0;
+        const std::filesystem::path base = from_file ? std::filesystem::path(*node->pos.origin).parent_path() : folder;
         const std::filesystem::path given(node->scalar);
-        const std::filesystem::path full = given.is_absolute() ? given : folder / given;
+        const std::filesystem::path full = given.is_absolute() ? given : base / given;
         std::error_code ec;
         if (!std::filesystem::is_regular_file(full, ec))
             throw config_error(node->pos, key, "cannot read '" + node->scalar + "' (looked for " + full.string() +

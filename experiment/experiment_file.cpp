@@ -1,5 +1,7 @@
 #include "experiment/experiment_file.hpp"
 
+#include <filesystem>
+
 #include "experiment/config_node.hpp"
 #include "experiment/experiment_build.hpp"
 #include "experiment/schema.hpp"
@@ -57,6 +59,45 @@ void apply_override(ConfigNode& root, const Override& o, const SourcePos& pos, b
     }
 }
 
+/// Lays `overlay` over `base`: maps merge key by key, anything else replaces.
+void merge_into(ConfigNode& base, ConfigNode overlay) {
+    if (base.kind != ConfigNode::Kind::map || overlay.kind != ConfigNode::Kind::map) {
+        base = std::move(overlay);
+        return;
+    }
+    for (ConfigEntry& e : overlay.entries) {
+        ConfigNode* existing = base.find(e.key);
+        if (existing && existing->kind == ConfigNode::Kind::map && e.value.kind == ConfigNode::Kind::map)
+            merge_into(*existing, std::move(e.value));
+        else
+            base.set(e.key, e.key_pos, std::move(e.value));
+    }
+}
+
+/// Reads `path` and, when it names an `include`, lays it over the included
+/// file (itself read the same way, at most 8 files deep). Nodes keep the file
+/// they came from, so data paths resolve against their own file's folder.
+ConfigNode read_with_includes(const std::string& path, int depth) {
+    ConfigNode tree = read_yaml_file(path);
+    const ConfigEntry* include = tree.entry("include");
+    if (!include) return tree;
+    const ConfigNode& value = include->value;
+    if (value.kind != ConfigNode::Kind::scalar || value.scalar.empty())
+        throw config_error(value.pos, "include", "is " + value.describe() + "; expected the path of an experiment file");
+    if (depth >= 8)
+        throw config_error(value.pos, "include", "includes nest more than 8 files deep; expected a chain without a cycle");
+    const std::filesystem::path given(value.scalar);
+    const std::filesystem::path full = given.is_absolute() ? given : std::filesystem::path(path).parent_path() / given;
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(full, ec))
+        throw config_error(value.pos, "include", "cannot read '" + value.scalar + "' (looked for " + full.string() +
+                                                     "); expected an experiment file, relative to this file's folder");
+    ConfigNode base = read_with_includes(full.string(), depth + 1);
+    std::erase_if(tree.entries, [](const ConfigEntry& e) { return e.key == "include"; });
+    merge_into(base, std::move(tree));
+    return base;
+}
+
 SourcePos flag_pos(const Override& o) {
     return SourcePos{std::make_shared<const std::string>("--set " + o.path + "=" + o.value), 0, 0};
 }
@@ -105,7 +146,7 @@ ExperimentFile ExperimentFile::load(const std::string& path, const std::vector<O
     return guarded(path, [&] {
         auto impl = std::make_unique<Impl>();
         impl->path = path;
-        impl->tree = read_yaml_file(path);
+        impl->tree = read_with_includes(path, 0);
         for (const Override& o : sets) apply_override(impl->tree, o, flag_pos(o), false);
         check_tree(impl->tree);
         impl->resolved = impl->tree;

@@ -39,6 +39,9 @@ constexpr KeyType SEC = KeyType::section, LIST = KeyType::item_list, INT = KeyTy
 
 std::vector<KeySpec> build_table() {
     return {
+        // ---- include --------------------------------------------------------
+        K("include", PATH, "", "another experiment file this one extends (relative to this file): its keys are the base, "
+                               "this file's keys replace them (maps merge key by key; lists and values are replaced)"),
         // ---- experiment ---------------------------------------------------
         K("experiment", SEC, "", "run identity, size and output").required(),
         K("experiment.name", STR, "", "name of the experiment: letters, digits, _ - .; results go to runs/<name>").required().field("name"),

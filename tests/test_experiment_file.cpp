@@ -388,3 +388,32 @@ TEST_CASE("ExperimentFile.rejects_unknown_key_with_suggestion") {
     const std::string message = load_error(path);
     CHECK(message == path + ":9:3: fund.max_levrage: unknown key 'max_levrage'; did you mean 'max_leverage'?");
 }
+
+TEST_CASE("ExperimentFile.include_extends_another_file") {
+    namespace fs = std::filesystem;
+    const fs::path dir = fs::temp_directory_path() / "fundsim_test_include";
+    fs::remove_all(dir);
+    fs::create_directories(dir / "base" / "data");
+    std::ofstream(dir / "base" / "data" / "govs.csv") << "id,gdp\nA,10\nB,20\nC,30\n";
+    std::ofstream(dir / "base" / "base.yaml")
+        << "experiment: {name: base, worlds: 7, steps: 5}\n"
+           "fund: {founders: {A: 1.0}, max_leverage: 2.5, initial_capital: 50}\n"
+           "governments: {from_csv: data/govs.csv}\n";
+    std::ofstream(dir / "child.yaml")
+        << "include: base/base.yaml\n"
+           "experiment: {name: child, worlds: 3}\n"
+           "fund: {max_leverage: 4}\n";
+    const fundsim::Experiment ex = fundsim::ExperimentFile::load((dir / "child.yaml").string()).resolve();
+    CHECK(ex.name == "child");
+    CHECK(ex.worlds == 3);
+    CHECK(ex.steps == 5);                                 // from the base
+    CHECK(ex.fund.max_leverage == doctest::Approx(4));    // replaced
+    CHECK(ex.fund.initial_capital_usd_bn == doctest::Approx(50));  // merged
+    CHECK(ex.governments.size() == 3);                    // data path relative to base.yaml
+    std::ofstream(dir / "loop.yaml") << "include: loop.yaml\nexperiment: {name: loop}\n";
+    CHECK_THROWS_AS(fundsim::ExperimentFile::load((dir / "loop.yaml").string()), fundsim::ConfigError);
+    std::ofstream(dir / "missing.yaml") << "include: nowhere.yaml\nexperiment: {name: m}\n";
+    CHECK_THROWS_WITH_AS(fundsim::ExperimentFile::load((dir / "missing.yaml").string()),
+                         doctest::Contains("missing.yaml:1:10: include: cannot read 'nowhere.yaml'"), fundsim::ConfigError);
+    fs::remove_all(dir);
+}
