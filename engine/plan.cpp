@@ -11,6 +11,19 @@
 
 namespace fundsim {
 
+namespace {
+
+/// Numbers the point's blocks after those already planned and appends it.
+void append_point(RunPlan& plan, PointPlan point) {
+    point.first_block = plan.total_blocks;
+    point.block_count = (point.worlds + kBlockWorlds - 1) / kBlockWorlds;
+    plan.total_blocks += point.block_count;
+    plan.total_worlds += point.worlds;
+    plan.points.push_back(std::move(point));
+}
+
+}  // namespace
+
 using Json = nlohmann::json;
 
 std::uint32_t PointPlan::worlds_in_block(std::uint32_t b) const {
@@ -33,11 +46,7 @@ RunPlan RunPlan::make(std::uint64_t hash, const SweepSpec& sweep,
         point.steps = e.steps;
         point.trajectories = static_cast<std::uint32_t>(std::max(0, e.trajectories));
         for (const auto& g : e.governments) point.government_ids.push_back(g.id);
-        point.first_block = plan.total_blocks;
-        point.block_count = (point.worlds + kBlockWorlds - 1) / kBlockWorlds;
-        plan.total_blocks += point.block_count;
-        plan.total_worlds += point.worlds;
-        plan.points.push_back(std::move(point));
+        append_point(plan, std::move(point));
     }
     return plan;
 }
@@ -95,11 +104,7 @@ RunPlan RunPlan::from_json(const std::string& text, const std::string& where) {
             point.steps = p.at("steps").get<int>();
             point.trajectories = p.at("trajectories").get<std::uint32_t>();
             point.government_ids = p.at("governments").get<std::vector<std::string>>();
-            point.first_block = plan.total_blocks;
-            point.block_count = (point.worlds + kBlockWorlds - 1) / kBlockWorlds;
-            plan.total_blocks += point.block_count;
-            plan.total_worlds += point.worlds;
-            plan.points.push_back(std::move(point));
+            append_point(plan, std::move(point));
         }
         return plan;
     } catch (const Json::exception& e) {
