@@ -132,11 +132,13 @@ TEST_CASE("World.threshold_rechecks_a_neighbour_of_event_and_rule_joiners") {
     CHECK(out.governments[2].join_step == 2);
 }
 
-TEST_CASE("World.founders_never_decide_under_network_rules") {
-    // A founder forced out does not rejoin by the rule.
+TEST_CASE("World.an_exited_founder_follows_the_network_rule_like_any_non_member") {
+    // SPEC §3: every non-member with ties joins when its member fraction
+    // reaches phi — a founder forced out at the start of step 2 rejoins by
+    // the rule in the same step (events fire before decisions).
     Experiment ex = make_experiment(3, 4);
     ex.behavior.rule = DecisionRule::threshold;
-    ex.behavior.phi = 0.0;
+    ex.behavior.phi = 0.5;
     ex.fund.founders = {{0, 1.0}};
     add_tie(ex, 0, 1);
     add_tie(ex, 1, 2);
@@ -146,5 +148,9 @@ TEST_CASE("World.founders_never_decide_under_network_rules") {
     exit.government = 0;
     ex.events.push_back(exit);
     const WorldOutcome out = run(ex);
-    CHECK(out.governments[0].status == Status::exited);
+    CHECK(out.at(2, Metric::exits) == 1);
+    CHECK(out.at(2, Metric::members) == 3);  // 2 joined, 0 left and rejoined
+    CHECK(out.governments[0].status == Status::member);
+    CHECK(out.governments[0].join_step == 2);
+    CHECK(out.first_join_step == 1);  // counts non-founders only
 }

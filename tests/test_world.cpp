@@ -193,3 +193,35 @@ TEST_CASE("World.random_founders_are_drawn_per_world") {
     for (std::size_t g = 0; g < 20; ++g) differs |= a.governments[g].is_founder != b.governments[g].is_founder;
     CHECK(differs);
 }
+
+TEST_CASE("World.investors_follow_their_home_government") {
+    Experiment ex = logit_world();
+    InvestorClassSpec c;
+    c.country = 5;  // a non-founder that never joins here
+    c.count = 50;
+    c.capital_usd_bn = 1;
+    c.herding = 0;
+    c.home_bias = 3;
+    ex.investors.classes.push_back(c);
+    ex.behavior.logit.adjustment_speed = 0;
+    const double away = mean_final(ex, Metric::lp_capital, 20);
+    EventSpec join;
+    join.type = EventType::join;
+    join.at = 0;
+    join.government = 5;
+    ex.events.push_back(join);
+    CHECK(mean_final(ex, Metric::lp_capital, 20) > away + 5);
+}
+
+TEST_CASE("World.policy_shifts_of_the_founders_raise_perceived_risk") {
+    Experiment ex = logit_world();
+    ex.behavior.logit.risk = 3;
+    const double calm = mean_final(ex, Metric::members);
+    EventSpec shift;
+    shift.type = EventType::policy_shift;
+    shift.at = 0;
+    shift.government = 0;  // the founder
+    shift.volatility = 1.0;
+    ex.events.push_back(shift);
+    CHECK(mean_final(ex, Metric::members) < calm - 0.5);
+}

@@ -179,11 +179,11 @@ void World::set_member(GovIndex g, bool member, int step) {
         exits_pending_ = true;
         candidates_.push_back(g);
     }
-    if (member && !s.is_founder) {
+    if (member && !(s.is_founder && step == 0)) {  // founding is not a join
         s.join_step = step;
         ++joins_step_;
         ++joins_total_;
-        if (first_join_step_ < 0) first_join_step_ = step;
+        if (!s.is_founder && first_join_step_ < 0) first_join_step_ = step;
     } else if (!member) {
         ++exits_step_;
         ++exits_total_;

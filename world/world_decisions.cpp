@@ -71,7 +71,7 @@ void World::decide_threshold() {
     ++stamp_;
     for (GovIndex g : check) {
         const auto i = static_cast<std::size_t>(g);
-        if (govs_[i].is_member() || govs_[i].is_founder) continue;  // founders never decide
+        if (govs_[i].is_member()) continue;  // every non-member, exited founders included (SPEC §3)
         const double phi = ex_.governments[i].threshold.value_or(ex_.behavior.phi);
         if (threshold_joins(member_weight_[i], (*degree_)[i], phi)) pending_joins_.push_back(g);
     }
@@ -82,7 +82,7 @@ void World::decide_bass() {
     const double global_fraction = govs_.empty() ? 0.0 : static_cast<double>(members_) / static_cast<double>(govs_.size());
     for (GovIndex g = 0; g < government_count(); ++g) {
         const auto i = static_cast<std::size_t>(g);
-        if (govs_[i].is_member() || govs_[i].is_founder) continue;  // founders never decide
+        if (govs_[i].is_member()) continue;  // every non-member, exited founders included (SPEC §3)
         double fraction = global_fraction;
         if (b.bass_scope == BassScope::network)
             fraction = (*degree_)[i] > 0 ? member_weight_[i] / (*degree_)[i] : 0.0;

@@ -185,10 +185,7 @@ def small_case(name, govs, ties, founders, events, steps, rule="threshold"):
 
 class EdgeCases(unittest.TestCase):
     """Hand-made threshold cases where the engine's incremental re-checking
-    could differ from the plain rule.  One is a known engine discrepancy
-    with SPEC section 3 (reported in docs/validation.md): it is marked
-    expectedFailure, so the suite stays green now and fails (unexpected
-    success) once the engine is fixed, to have the marker removed."""
+    could differ from the plain rule."""
 
     def test_exited_non_founder_rejoins(self):
         # F founder; A joins at 1 by rule (phi 0.3, 1 of 2 ties), exits at 2
@@ -207,14 +204,12 @@ class EdgeCases(unittest.TestCase):
                                  [("F", "R"), ("R", "X"), ("E", "X"), ("X", "Y")], ["F"], [(1, "join", "E")], 5)
         self.assertEqual(got, expect)
 
-    @unittest.expectedFailure
     def test_exited_founder_rejoins(self):
         # Founders A, B on a complete graph of 4 (phi 0.3); A is forced out
         # at step 1.  A is then a non-member with member fraction 1/3 >= 0.3
         # and must rejoin at step 1 by SPEC section 3 ("a non-member whose
         # weighted degree is positive joins when ... >= phi"; also ODD table
-        # D1: "every non-member").  fundsim skips founders in the rule (a
-        # choice the ODD's bullet below D1 now states): A stays out.
+        # D1: "every non-member").
         govs = [("A", None), ("B", None), ("C", None), ("D", None)]
         ties = [(a, b) for i, a in enumerate("ABCD") for b in "ABCD"[i + 1:]]
         got, expect = small_case("founder_rejoin", govs, ties, ["A", "B"], [(1, "exit", "A")], 4)
