@@ -38,7 +38,7 @@ void set_quantile_method(nlohmann::json& manifest, const RunSummary& summary) {
     if (summary.has_p2_quantiles)
         method += (method.empty() ? "" : " (points up to the limit); ") +
                   std::string(SeriesStats::method_name(false));
-    manifest["quantiles"] = {{"exact_up_to_worlds", kExactQuantileWorlds}, {"method", method}};
+    manifest["quantiles"] = {{"exact_up_to_values", kExactQuantileValues}, {"method", method}};
 }
 
 void write_manifest(const fs::path& dir, const nlohmann::json& manifest) {

@@ -28,7 +28,7 @@ SeriesStats::SeriesStats(int steps, int metrics, std::uint32_t worlds)
     : metrics_(metrics),
       cells_(static_cast<std::size_t>(steps + 1) * static_cast<std::size_t>(metrics)),
       worlds_(worlds),
-      is_exact_(worlds <= kExactQuantileWorlds),
+      is_exact_(static_cast<std::uint64_t>(worlds) * cells_ <= kExactQuantileValues),
       moments_(cells_) {
     if (is_exact_) {
         values_.assign(cells_ * worlds_, kMissing);

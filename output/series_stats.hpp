@@ -5,8 +5,9 @@
 /// n, mean, sd (sample, n - 1; missing when n < 2), min and max are exact
 /// (mean and sd by Welford's update in world order). Quantiles p05, p25, p50,
 /// p75, p95 are exact order statistics, linearly interpolated between closest
-/// ranks (numpy's and pandas' default), when the point has at most
-/// kExactQuantileWorlds worlds; beyond, they are P² estimates (Boost.
+/// ranks (numpy's and pandas' default), when a point's values (worlds x
+/// cells) fit in kExactQuantileValues (64 MB: 7,200 worlds of the default
+/// experiment); beyond, they are P² estimates (Boost.
 /// Accumulators' extended_p_square_quantile, Jain & Chlamtac 1985), so memory
 /// stays flat in the number of worlds. A NaN value counts as missing: it is
 /// left out of n and of every statistic. Deterministic: the same worlds in
@@ -24,8 +25,9 @@
 
 namespace fundsim {
 
-/// Points with at most this many worlds get exact quantiles.
-inline constexpr std::uint32_t kExactQuantileWorlds = 1000;
+/// Points whose worlds x (steps + 1) x metrics values are at most this many
+/// get exact quantiles (the values are held in memory: 8 bytes each).
+inline constexpr std::uint64_t kExactQuantileValues = 8'000'000;
 
 /// The quantile probabilities of series.csv, in column order.
 inline constexpr std::array<double, 5> kQuantileProbabilities = {0.05, 0.25, 0.50, 0.75, 0.95};

@@ -44,14 +44,16 @@ TEST_CASE("SeriesStats.sd_is_missing_below_two_values_and_nan_is_missing") {
 
 TEST_CASE("SeriesStats.switches_to_p2_beyond_the_exact_limit_and_stays_close" * doctest::timeout(60)) {
     const std::uint32_t n = 20000;
-    SeriesStats s(1, 1, n);
+    const int metrics = 250;  // 2 x 250 cells x 20,000 worlds > kExactQuantileValues
+    SeriesStats s(1, metrics, n);
     CHECK_FALSE(s.is_exact());
-    SeriesStats again(1, 1, n);
+    SeriesStats again(1, metrics, n);
     RandomStream r(1, 0, 0, StreamPurpose::fund);
+    std::vector<double> v(2 * metrics, 1.0);
     for (std::uint32_t i = 0; i < n; ++i) {
-        const double v[] = {r.uniform(), 1.0};
-        s.add_world(v);
-        again.add_world(v);
+        v[0] = r.uniform();
+        s.add_world(v.data());
+        again.add_world(v.data());
     }
     const CellStats c = s.cell(0, 0);
     CHECK(c.n == n);
@@ -60,6 +62,8 @@ TEST_CASE("SeriesStats.switches_to_p2_beyond_the_exact_limit_and_stays_close" * 
     const CellStats d = again.cell(0, 0);
     CHECK(std::memcmp(&c.quantiles, &d.quantiles, sizeof c.quantiles) == 0);  // same input, same bits
     CHECK(s.cell(1, 0).quantiles[2] == doctest::Approx(1.0));
-    CHECK(SeriesStats(0, 1, kExactQuantileWorlds).is_exact());
-    CHECK_FALSE(SeriesStats(0, 1, kExactQuantileWorlds + 1).is_exact());
+    CHECK(SeriesStats(0, 1, static_cast<std::uint32_t>(kExactQuantileValues)).is_exact());
+    CHECK_FALSE(SeriesStats(0, 1, static_cast<std::uint32_t>(kExactQuantileValues + 1)).is_exact());
+    CHECK(SeriesStats(36, 30, 7000).is_exact());        // the default experiment, 7,000 worlds
+    CHECK_FALSE(SeriesStats(36, 30, 8000).is_exact());
 }
