@@ -9,6 +9,8 @@
 
 namespace fundsim {
 
+class RankGroup;
+
 /// `fundsim run` flags.
 struct RunOptions {
     std::string file;                 ///< the experiment file
@@ -21,6 +23,7 @@ struct RunOptions {
     bool is_force = false;            ///< --force: replace the folder
     bool is_quiet = false;            ///< --quiet: no progress line
     std::string command_line;         ///< recorded in the manifest
+    const RankGroup* ranks = nullptr; ///< MPI ranks sharing the run (engine/mpi_ranks.hpp); null: alone
 };
 
 /// `fundsim merge` flags.

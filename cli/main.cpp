@@ -8,6 +8,7 @@
 #include <string>
 
 #include "cli/commands.hpp"
+#include "engine/mpi_ranks.hpp"
 #include "world/error.hpp"
 
 namespace {
@@ -22,8 +23,10 @@ std::string joined_command_line(int argc, char** argv) {
     return line;
 }
 
+bool g_is_error_printer = true;  // false on MPI ranks other than 0: rank 0 reports for all
+
 int print_error(const std::string& message, int code) {
-    std::fprintf(stderr, "fundsim: error: %s\n", message.c_str());
+    if (g_is_error_printer) std::fprintf(stderr, "fundsim: error: %s\n", message.c_str());
     return code;
 }
 
@@ -35,6 +38,8 @@ void add_set_option(CLI::App& command, std::vector<std::string>& sets) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    const auto ranks = fundsim::start_ranks(argc, argv);  // MPI only when launched by mpirun/srun
+    g_is_error_printer = ranks->is_root();
     CLI::App app{"fundsim: agent-based simulator of a joint sovereign wealth fund and the governments that may join it.\n"
                  "Write an experiment in YAML (configs/README.md), run it, read the CSVs in runs/."};
     app.set_version_flag("--version", std::string("fundsim ") + FUNDSIM_VERSION);
@@ -95,9 +100,12 @@ int main(int argc, char** argv) {
         return print_error(std::string(e.what()) + " (see fundsim --help)", 2);
     }
     const std::string command_line = joined_command_line(argc, argv);
+    if (ranks->size() > 1 && !run_cmd->parsed())
+        return print_error("only 'fundsim run' shares its work between MPI ranks; start this command without mpirun", 2);
     try {
         if (run_cmd->parsed()) {
             run.command_line = command_line;
+            run.ranks = ranks.get();
             return fundsim::run_command(run);
         }
         if (validate_cmd->parsed()) return fundsim::validate_command(file, sets);
@@ -105,6 +113,8 @@ int main(int argc, char** argv) {
         if (graph_cmd->parsed()) return fundsim::export_graph_command(graph);
         merge.command_line = command_line;
         return fundsim::merge_command(merge);
+    } catch (const fundsim::QuietExit& e) {
+        return e.exit_code();
     } catch (const fundsim::ConfigError& e) {
         return print_error(e.what(), 2);
     } catch (const std::exception& e) {

@@ -8,3 +8,7 @@ target_sources(fundsim_core PRIVATE
   engine/shard.cpp
   engine/world_columns.cpp
 )
+# The MPI ranks (engine/mpi_ranks.hpp): only with FUNDSIM_WITH_MPI.
+if(FUNDSIM_WITH_MPI)
+  target_sources(fundsim_core PRIVATE engine/mpi_ranks.cpp)
+endif()
