@@ -1,5 +1,7 @@
 #include "world/random.hpp"
 
+#include <boost/random/normal_distribution.hpp>
+
 #include <cmath>
 
 namespace fundsim {
@@ -32,11 +34,9 @@ std::uint32_t RandomStream::below(std::uint32_t n) {
 }
 
 double RandomStream::normal() {
-    // Box-Muller, one value per call (the second is discarded so a draw
-    // count is a function of the call count only).
-    const double u1 = 1.0 - uniform();  // (0, 1]
-    const double u2 = uniform();
-    return std::sqrt(-2.0 * std::log(u1)) * std::cos(6.283185307179586 * u2);
+    // Boost.Random's ziggurat: no transcendental function on most draws, and
+    // a pure function of the stream, so still reproducible to the bit.
+    return boost::random::normal_distribution<double>()(*this);
 }
 
 int RandomStream::poisson(double lambda) {

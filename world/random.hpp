@@ -55,7 +55,7 @@ public:
     bool bernoulli(double p) { return p >= 1.0 || (p > 0.0 && uniform() < p); }
     /// Uniform integer in [0, n), n > 0 (Lemire's unbiased method).
     std::uint32_t below(std::uint32_t n);
-    /// Standard normal (Box-Muller on two uniforms; deterministic).
+    /// Standard normal (Boost.Random's ziggurat over this stream; deterministic).
     double normal();
     /// Poisson count with mean lambda >= 0 (inversion; lambda small here).
     int poisson(double lambda);
