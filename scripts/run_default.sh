@@ -3,5 +3,5 @@
 # configs/us_japan_fund.yaml; prints where the results are and a summary.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/build.sh
+scripts/build.sh fundsim
 exec build/fundsim run configs/us_japan_fund.yaml --force "$@"
