@@ -29,6 +29,21 @@ std::string completed_hash(const fs::path& dir) {
     return "";
 }
 
+/// A run killed after creating `.blocks/` but before writing its plan: the
+/// folder holds nothing but `.blocks/` (and perhaps the first manifest), and
+/// `.blocks/` holds no finished block. Nothing was done, so it starts over.
+bool is_unstarted_run(const fs::path& dir) {
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(dir, ec)) {
+        const std::string name = entry.path().filename().string();
+        if (name != ".blocks" && name != "manifest.json" && name.rfind("manifest.json", 0) != 0) return false;
+    }
+    if (!fs::is_directory(dir / ".blocks", ec)) return false;
+    for (const auto& entry : fs::directory_iterator(dir / ".blocks", ec))
+        if (entry.path().extension() == ".bin" || entry.path().filename() == "plan.json") return false;
+    return !ec;
+}
+
 FolderState check_resume(const fs::path& dir, std::uint64_t hash) {
     std::error_code ec;
     if (fs::exists(plan_path(dir), ec)) {
@@ -41,6 +56,7 @@ FolderState check_resume(const fs::path& dir, std::uint64_t hash) {
     }
     if (completed_hash(dir) == hash_hex(hash)) return FolderState::already_complete;
     if (is_empty_folder(dir)) return FolderState::absent;
+    if (is_unstarted_run(dir)) return FolderState::replaceable;
     throw ConfigError(dir.string() + ": not a resumable fundsim run of this experiment; use another --out, or --force");
 }
 

@@ -2,7 +2,7 @@
 /// manifest.json: what a results folder holds and how it was made (SPEC §6).
 ///
 /// Fields: fundsim_version, status (complete | partial), message (why
-/// partial), command_line, start_time / end_time (UTC, ISO 8601), threads,
+/// partial), command_line, start_time / end_time (UTC, ISO 8601), threads, ranks (MPI processes, 1 without MPI),
 /// shard ({index, count} or null), experiment_hash, seed, worlds (per point,
 /// of point 0), worlds_total, steps, points, block_worlds, blocks_total,
 /// blocks_done, quantiles ({exact_up_to_worlds, method}), files, parts (for

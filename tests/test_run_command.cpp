@@ -141,3 +141,21 @@ TEST_CASE("RunCommand.csv_prints_integers_plainly_and_missing_as_empty" * doctes
     CHECK(read_text(out / "points.csv") == "point\n0\n");
     CHECK(read_text(out / "trajectories.csv").find("\n0,0,0,A,member,") != std::string::npos);
 }
+
+TEST_CASE("RunCommand.resume_starts_over_a_run_killed_before_its_plan" * doctest::timeout(120)) {
+    // Killed between creating .blocks/ and writing plan.json: nothing was
+    // done, so --resume starts the run instead of refusing the folder.
+    const fs::path dir = scratch_dir("run_unstarted");
+    const fs::path file = write_small_experiment(dir);
+    const fs::path out = dir / "out";
+    fs::create_directories(out / ".blocks");
+    const Process p = run_fundsim(run_args(file, out, "--worlds 10 --resume"), dir);
+    INFO(p.output);
+    CHECK(p.exit_code == 0);
+    CHECK(fs::exists(out / "worlds.csv"));
+    fs::remove_all(out);
+    fs::create_directories(out / ".blocks");
+    std::ofstream(out / "notes.txt") << "mine";  // something else: not ours to replace
+    CHECK(run_fundsim(run_args(file, out, "--worlds 10 --resume"), dir).exit_code == 2);
+    CHECK(fs::exists(out / "notes.txt"));
+}
