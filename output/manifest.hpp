@@ -5,7 +5,7 @@
 /// partial), command_line, start_time / end_time (UTC, ISO 8601), threads, ranks (MPI processes, 1 without MPI),
 /// shard ({index, count} or null), experiment_hash, seed, worlds (per point,
 /// of point 0), worlds_total, steps, points, block_worlds, blocks_total,
-/// blocks_done, quantiles ({exact_up_to_worlds, method}), files, parts (for
+/// blocks_done, quantiles ({exact_up_to_values, method}), files, parts (for
 /// merged results) and experiment (the resolved experiment: defaults filled,
 /// --set applied). Everything but the timing fields, threads, command line
 /// and shard is the same for every run of the same experiment.
