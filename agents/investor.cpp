@@ -1,5 +1,7 @@
 #include "agents/investor.hpp"
 
+#include <boost/random/binomial_distribution.hpp>
+
 #include "agents/decision_rules.hpp"
 
 namespace fundsim {
@@ -14,10 +16,14 @@ double InvestorClass::commit_probability(const InvestorView& view, bool home_is_
 
 int InvestorClass::decide(const InvestorView& view, bool home_is_member, const InvestorsSpec& all,
                           RandomStream& rng) const {
+    // Each uncommitted investor commits independently with probability p:
+    // the count is binomial, drawn at once (Boost.Random, BTRD for large
+    // counts) instead of one Bernoulli draw per investor.
+    const int uncommitted = spec_.count - committed_;
     const double p = commit_probability(view, home_is_member, all);
-    int commits = 0;
-    for (int k = committed_; k < spec_.count; ++k) commits += rng.bernoulli(p) ? 1 : 0;
-    return commits;
+    if (uncommitted <= 0 || p <= 0) return 0;
+    if (p >= 1) return uncommitted;
+    return boost::random::binomial_distribution<int, double>(uncommitted, p)(rng);
 }
 
 double update_return_belief(double belief, double realised_per_year, double weight) {

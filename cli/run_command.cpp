@@ -4,6 +4,8 @@
 #include <filesystem>
 #include <optional>
 
+#include <tbb/task_arena.h>
+
 #include "cli/commands.hpp"
 #include "cli/prepare.hpp"
 #include "cli/progress.hpp"
@@ -173,8 +175,12 @@ private:
 
     int end_whole() {
         if (is_progress_shown_) std::fprintf(stderr, "  writing the CSV files...\n");
-        const RunSummary summary = aggregate_results(
-            plan_, [this](BlockKey key) { return store_.read(key, plan_.experiment_hash); }, dir_);
+        // Aggregation reads blocks in parallel: on the run's --threads.
+        tbb::task_arena arena(threads_);
+        const RunSummary summary = arena.execute([this] {
+            return aggregate_results(plan_, [this](BlockKey key) { return store_.read(key, plan_.experiment_hash); },
+                                     dir_);
+        });
         manifest_["status"] = "complete";
         manifest_["end_time"] = utc_timestamp();
         manifest_.erase("message");

@@ -1,5 +1,10 @@
 #include "output/aggregate.hpp"
 
+#include <tbb/parallel_pipeline.h>
+#include <tbb/task_arena.h>
+
+#include <memory>
+
 #include "engine/world_columns.hpp"
 #include "output/result_files.hpp"
 #include "output/series_stats.hpp"
@@ -45,21 +50,52 @@ RunSummary aggregate_results(const RunPlan& plan, const BlockReader& read, const
     ResultFiles files(dir, plan);
     SummarySums sums;
     RunSummary summary;
-    for (std::uint32_t p = 0; p < plan.points.size(); ++p) {
-        const PointPlan& point = plan.points[p];
-        SeriesStats series(point.steps, kMetricCount, point.worlds);
-        (series.is_exact() ? summary.has_exact_quantiles : summary.has_p2_quantiles) = true;
-        std::vector<GovernmentSums> governments(point.government_ids.size());
-        for (std::uint32_t b = 0; b < point.block_count; ++b) {
-            const Block block = read(BlockKey{p, b});
-            check_block_shape(point, block);
-            files.add_block(point, block);
-            for (std::uint32_t w = 0; w < block.world_count; ++w) series.add_world(block.series_of(w));
-            for (std::size_t g = 0; g < governments.size(); ++g) governments[g].add(block.governments[g]);
-            sums.add(block);
-        }
-        files.end_point(p, point, series, governments);
-    }
+    // The current point's statistics; a point ends when its last block is in.
+    std::unique_ptr<SeriesStats> series;
+    std::vector<GovernmentSums> governments;
+    std::uint32_t point_index = 0, block_index = 0;
+    // Blocks are read and checked in parallel (files, checksums, decoding) but
+    // consumed strictly in (point, block) order, so the files do not depend
+    // on the thread count.
+    const std::size_t in_flight = 2 * static_cast<std::size_t>(tbb::this_task_arena::max_concurrency());
+    tbb::parallel_pipeline(
+        in_flight,
+        // Keys travel packed in one integer (TBB tokens must be trivial).
+        tbb::make_filter<void, std::uint64_t>(tbb::filter_mode::serial_in_order,
+                                          [&](tbb::flow_control& fc) {
+                                              while (point_index < plan.points.size() &&
+                                                     block_index >= plan.points[point_index].block_count) {
+                                                  ++point_index;
+                                                  block_index = 0;
+                                              }
+                                              if (point_index >= plan.points.size()) {
+                                                  fc.stop();
+                                                  return std::uint64_t{0};
+                                              }
+                                              return (std::uint64_t{point_index} << 32) | block_index++;
+                                          }) &
+            tbb::make_filter<std::uint64_t, std::shared_ptr<const Block>>(
+                tbb::filter_mode::parallel,
+                [&](std::uint64_t packed) {
+                    const BlockKey key{static_cast<std::uint32_t>(packed >> 32), static_cast<std::uint32_t>(packed)};
+                    return std::make_shared<const Block>(read(key));
+                }) &
+            tbb::make_filter<std::shared_ptr<const Block>, void>(
+                tbb::filter_mode::serial_in_order, [&](const std::shared_ptr<const Block>& block) {
+                    const std::uint32_t p = block->key.point;
+                    const PointPlan& point = plan.points[p];
+                    if (block->key.block == 0) {
+                        series = std::make_unique<SeriesStats>(point.steps, kMetricCount, point.worlds);
+                        (series->is_exact() ? summary.has_exact_quantiles : summary.has_p2_quantiles) = true;
+                        governments.assign(point.government_ids.size(), GovernmentSums{});
+                    }
+                    check_block_shape(point, *block);
+                    files.add_block(point, *block);
+                    for (std::uint32_t w = 0; w < block->world_count; ++w) series->add_world(block->series_of(w));
+                    for (std::size_t g = 0; g < governments.size(); ++g) governments[g].add(block->governments[g]);
+                    sums.add(*block);
+                    if (block->key.block + 1 == point.block_count) files.end_point(p, point, *series, governments);
+                }));
     files.commit();
     summary.points = plan.points.size();
     summary.worlds = sums.worlds;

@@ -1,7 +1,8 @@
 #pragma once
 /// Aggregation: turns the blocks of a run into its CSV results.
 ///
-/// It reads the blocks one at a time in (point, block) order, streams
+/// It reads the blocks (a few at a time, in parallel, in the calling task
+/// arena) and consumes them in (point, block) order: it streams
 /// worlds.csv and trajectories.csv rows out, feeds series statistics in world
 /// order and adds the per-government sums in block order; at the end of each
 /// point it writes that point's series.csv and governments.csv rows. Memory
@@ -34,7 +35,7 @@ using BlockReader = std::function<Block(BlockKey)>;
 
 /// Writes points.csv, worlds.csv, series.csv, governments.csv and
 /// trajectories.csv of `plan` into `dir` (existing), reading every block
-/// through `read`. Throws IoError. Deterministic.
+/// through `read`, which must be thread-safe. Throws IoError. Deterministic.
 RunSummary aggregate_results(const RunPlan& plan, const BlockReader& read, const std::filesystem::path& dir);
 
 }  // namespace fundsim
