@@ -91,7 +91,9 @@ RunSummary aggregate_results(const RunPlan& plan, const BlockReader& read, const
                     }
                     check_block_shape(point, *block);
                     files.add_block(point, *block);
-                    for (std::uint32_t w = 0; w < block->world_count; ++w) series->add_world(block->series_of(w));
+                    std::vector<const double*> worlds(block->world_count);
+                    for (std::uint32_t w = 0; w < block->world_count; ++w) worlds[w] = block->series_of(w);
+                    series->add_worlds(worlds);
                     for (std::size_t g = 0; g < governments.size(); ++g) governments[g].add(block->governments[g]);
                     sums.add(*block);
                     if (block->key.block + 1 == point.block_count) files.end_point(p, point, *series, governments);

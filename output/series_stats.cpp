@@ -1,5 +1,8 @@
 #include "output/series_stats.hpp"
 
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -40,28 +43,40 @@ SeriesStats::SeriesStats(int steps, int metrics, std::uint32_t worlds)
     }
 }
 
-void SeriesStats::add_world(const double* series) {
-    for (std::size_t c = 0; c < cells_; ++c) {
-        const double x = series[c];
-        if (std::isnan(x)) continue;
-        Moments& m = moments_[c];
-        ++m.n;
-        if (m.n == 1) {
-            m.min = m.max = x;
-        } else {
-            m.min = std::min(m.min, x);
-            m.max = std::max(m.max, x);
-        }
-        const double delta = x - m.mean;  // Welford
-        m.mean += delta / static_cast<double>(m.n);
-        m.m2 += delta * (x - m.mean);
-        if (is_exact_) {
-            if (added_ < worlds_) values_[c * worlds_ + added_] = x;
-        } else {
-            p2_[c](x);
-        }
+void SeriesStats::add_value(std::size_t c, double x, std::uint32_t world) {
+    if (std::isnan(x)) return;
+    Moments& m = moments_[c];
+    ++m.n;
+    if (m.n == 1) {
+        m.min = m.max = x;
+    } else {
+        m.min = std::min(m.min, x);
+        m.max = std::max(m.max, x);
     }
+    const double delta = x - m.mean;  // Welford
+    m.mean += delta / static_cast<double>(m.n);
+    m.m2 += delta * (x - m.mean);
+    if (is_exact_) {
+        if (world < worlds_) values_[c * worlds_ + world] = x;
+    } else {
+        p2_[c](x);
+    }
+}
+
+void SeriesStats::add_world(const double* series) {
+    for (std::size_t c = 0; c < cells_; ++c) add_value(c, series[c], added_);
     ++added_;
+}
+
+void SeriesStats::add_worlds(const std::vector<const double*>& worlds) {
+    // Cells are independent and each still sees its worlds in order, so the
+    // bits are those of add_world one world at a time, at any thread count.
+    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, cells_, 64), [&](const tbb::blocked_range<std::size_t>& r) {
+        for (std::size_t c = r.begin(); c != r.end(); ++c)
+            for (std::size_t w = 0; w < worlds.size(); ++w)
+                add_value(c, worlds[w][c], added_ + static_cast<std::uint32_t>(w));
+    });
+    added_ += static_cast<std::uint32_t>(worlds.size());
 }
 
 CellStats SeriesStats::cell(int step, int metric) const {

@@ -11,7 +11,8 @@
 /// Accumulators' extended_p_square_quantile, Jain & Chlamtac 1985), so memory
 /// stays flat in the number of worlds. A NaN value counts as missing: it is
 /// left out of n and of every statistic. Deterministic: the same worlds in
-/// the same order give the same bits. Not thread-safe.
+/// the same order give the same bits. Not thread-safe (add_worlds shares
+/// its own work out internally).
 #include <sstream>  // extended_p_square_quantile.hpp uses ostringstream without including it
 
 #include <boost/accumulators/accumulators.hpp>
@@ -53,6 +54,11 @@ public:
     /// Worlds must come in world order for reproducible bits.
     void add_world(const double* series);
 
+    /// Adds several worlds' series, in the given (world) order: the same bits
+    /// as add_world on each, with the cells shared out over the calling task
+    /// arena's threads.
+    void add_worlds(const std::vector<const double*>& worlds);
+
     /// The statistics of (step, metric) over the worlds added so far.
     CellStats cell(int step, int metric) const;
 
@@ -66,6 +72,8 @@ private:
         std::uint64_t n = 0;
         double mean = 0, m2 = 0, min = 0, max = 0;
     };
+
+    void add_value(std::size_t cell, double x, std::uint32_t world);
 
     int metrics_;
     std::size_t cells_;

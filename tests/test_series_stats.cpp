@@ -67,3 +67,25 @@ TEST_CASE("SeriesStats.switches_to_p2_beyond_the_exact_limit_and_stays_close" * 
     CHECK(SeriesStats(36, 30, 7000).is_exact());        // the default experiment, 7,000 worlds
     CHECK_FALSE(SeriesStats(36, 30, 8000).is_exact());
 }
+
+TEST_CASE("SeriesStats.adding_worlds_together_gives_the_bits_of_one_at_a_time") {
+    for (const std::uint32_t n : {300u, 40000u}) {  // exact and P² quantiles
+        const int metrics = 250;
+        SeriesStats one(1, metrics, n), many(1, metrics, n);
+        RandomStream r(5, 0, 0, StreamPurpose::fund);
+        std::vector<std::vector<double>> block(64, std::vector<double>(2 * metrics));
+        for (std::uint32_t done = 0; done < n;) {
+            std::vector<const double*> worlds;
+            for (std::uint32_t w = 0; w < 64 && done < n; ++w, ++done) {
+                for (double& x : block[w]) x = r.uniform();
+                one.add_world(block[w].data());
+                worlds.push_back(block[w].data());
+            }
+            many.add_worlds(worlds);
+        }
+        for (int m = 0; m < metrics; m += 37) {
+            const CellStats a = one.cell(1, m), b = many.cell(1, m);
+            CHECK(std::memcmp(&a, &b, sizeof a) == 0);
+        }
+    }
+}
