@@ -41,16 +41,16 @@ fs::path choose_folder(const RunOptions& o, const PreparedExperiment& prepared, 
 /// The blocks this process must compute: its shard's, minus complete ones.
 std::vector<BlockKey> blocks_to_do(const RunPlan& plan, const Shard& shard, const BlockStore& store,
                                    bool is_resumed, std::uint64_t& worlds_already) {
-    std::vector<BlockKey> todo;
+    std::vector<BlockKey> pending;
     for (std::uint64_t g = 0; g < plan.total_blocks; ++g) {
         if (!shard.owns(g)) continue;
         const BlockKey key = plan.key_of(g);
         if (is_resumed && store.is_complete(key, plan.experiment_hash))
             worlds_already += plan.points[key.point].worlds_in_block(key.block);
         else
-            todo.push_back(key);
+            pending.push_back(key);
     }
-    return todo;
+    return pending;
 }
 
 std::uint64_t owned_blocks(const RunPlan& plan, const Shard& shard) {
@@ -119,7 +119,7 @@ public:
     int compute() {
         std::uint64_t worlds_before = 0;
         const Shard share = ranks_.share_of(shard_);
-        const auto todo = blocks_to_do(plan_, share, store_, is_resumed_, worlds_before);
+        const auto pending = blocks_to_do(plan_, share, store_, is_resumed_, worlds_before);
         is_progress_shown_ = ranks_.is_root() && stderr_is_terminal() && !options_.is_quiet;
         ProgressLine progress(is_progress_shown_, worlds_before, owned_worlds(plan_, share));
         RunnerOptions runner;
@@ -130,7 +130,7 @@ public:
         try {
             ranks_.agree([&] {
                 const InterruptGuard guard;
-                result = run_blocks(plan_, prepared_.scenario_pointers(), todo, store_, runner);
+                result = run_blocks(plan_, prepared_.scenario_pointers(), pending, store_, runner);
             });
         } catch (const std::exception& e) {
             progress.finish();
@@ -140,8 +140,8 @@ public:
         progress.finish();
         seconds_ = result.seconds;
         const bool is_stopped = ranks_.sum(result.is_stopped ? 1 : 0) > 0;
-        const std::uint64_t todo_all = ranks_.sum(todo.size());
-        manifest_["blocks_done"] = owned_blocks(plan_, shard_) - todo_all + ranks_.sum(result.blocks_written);
+        const std::uint64_t pending_all = ranks_.sum(pending.size());
+        manifest_["blocks_done"] = owned_blocks(plan_, shard_) - pending_all + ranks_.sum(result.blocks_written);
         int code = 0;
         ranks_.agree([&] {
             if (!ranks_.is_root()) return;

@@ -27,10 +27,10 @@ double seconds_since(Clock::time_point start) {
 struct Work {
     Work(const RunPlan& p, const std::vector<const Scenario*>& s, const std::vector<BlockKey>& t,
          const BlockStore& b, const RunnerOptions& o)
-        : plan(p), scenarios(s), todo(t), store(b), options(o) {}
+        : plan(p), scenarios(s), pending(t), store(b), options(o) {}
     const RunPlan& plan;
     const std::vector<const Scenario*>& scenarios;
-    const std::vector<BlockKey>& todo;
+    const std::vector<BlockKey>& pending;
     const BlockStore& store;
     const RunnerOptions& options;
     BlockBuilder builder;
@@ -42,19 +42,19 @@ struct Work {
 
 void run_pipeline(Work& work) {
     const auto tokens = static_cast<std::size_t>(std::max(2, work.options.threads));
-    // Tokens are indexes into `todo` (a trivial type, as TBB wants).
+    // Tokens are indexes into `pending` (a trivial type, as TBB wants).
     auto next_block = [&work](tbb::flow_control& control) -> std::size_t {
-        if (work.next < work.todo.size() && work.options.should_stop && work.options.should_stop()) {
+        if (work.next < work.pending.size() && work.options.should_stop && work.options.should_stop()) {
             work.is_stopped = true;
         }
-        if (work.next >= work.todo.size() || work.is_stopped) {
+        if (work.next >= work.pending.size() || work.is_stopped) {
             control.stop();
             return 0;
         }
         return work.next++;
     };
     auto compute_and_write = [&work](std::size_t index) {
-        const BlockKey key = work.todo[index];
+        const BlockKey key = work.pending[index];
         const PointPlan& point = work.plan.points[key.point];
         const Block block = work.builder.build(point, *work.scenarios[key.point], key, &work.worlds_done);
         work.store.write(block, work.plan.experiment_hash);
@@ -68,11 +68,11 @@ void run_pipeline(Work& work) {
 }  // namespace
 
 RunnerResult run_blocks(const RunPlan& plan, const std::vector<const Scenario*>& scenarios,
-                        const std::vector<BlockKey>& todo, const BlockStore& store,
+                        const std::vector<BlockKey>& pending, const BlockStore& store,
                         const RunnerOptions& options) {
-    Work work(plan, scenarios, todo, store, options);
+    Work work(plan, scenarios, pending, store, options);
     RunProgress progress;
-    for (const auto& key : todo) progress.worlds_total += plan.points[key.point].worlds_in_block(key.block);
+    for (const auto& key : pending) progress.worlds_total += plan.points[key.point].worlds_in_block(key.block);
 
     const auto start = Clock::now();
     std::mutex mutex;

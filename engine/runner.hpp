@@ -43,12 +43,12 @@ struct RunnerResult {
     double seconds = 0;                ///< wall time of the call
 };
 
-/// Computes `todo` (keys of `plan`) with `scenarios[point]` and writes each
+/// Computes `pending` (keys of `plan`) with `scenarios[point]` and writes each
 /// block to `store`. Rethrows the first worker failure (a ModelError naming
 /// point and world, or an IoError) after the blocks in flight are abandoned;
 /// blocks already written stay valid.
 RunnerResult run_blocks(const RunPlan& plan, const std::vector<const Scenario*>& scenarios,
-                        const std::vector<BlockKey>& todo, const BlockStore& store,
+                        const std::vector<BlockKey>& pending, const BlockStore& store,
                         const RunnerOptions& options);
 
 }  // namespace fundsim
