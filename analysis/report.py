@@ -65,6 +65,9 @@ def write_figures(run: fa.Run, out: Path, top: int, dpi: int) -> List[tuple]:
         fig = plot(run, top=top) if stem == "join_probabilities" else plot(run)
         fig.savefig(out / f"{stem}.png", dpi=dpi)
         written.append((stem, caption))
+    if fa.load_sensitivity(run) is not None:  # a design: saltelli run
+        fa.sensitivity_bars(run).savefig(out / "sensitivity.png", dpi=dpi)
+        written.append(("sensitivity", "Sobol indices of final adoption per swept parameter (sensitivity.csv)"))
     return written
 
 

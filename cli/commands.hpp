@@ -34,6 +34,21 @@ struct MergeOptions {
     std::string command_line;         ///< recorded in the manifest
 };
 
+/// `fundsim calibrate` flags.
+struct CalibrateOptions {
+    std::string file;                 ///< the experiment file, with a calibration: section
+    std::optional<int> threads;       ///< --threads: default all cores
+    std::string out;                  ///< --out: default runs/<name>-calibration
+    std::vector<std::string> sets;    ///< --set K=V
+    bool is_resume = false;           ///< --resume: continue after the last finished generation
+    bool is_force = false;            ///< --force: replace the folder
+    bool is_quiet = false;            ///< --quiet: no progress line
+    std::string command_line;         ///< recorded in the manifest
+};
+
+/// Fits the calibration: parameters to its targets by ABC-SMC (docs/calibration.md).
+int calibrate_command(const CalibrateOptions& options);
+
 /// Runs an experiment (or a shard of it) into a results folder.
 int run_command(const RunOptions& options);
 /// Loads and resolves every sweep point; prints "ok: ...".

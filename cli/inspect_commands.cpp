@@ -32,6 +32,7 @@ std::string_view design_name(SweepDesign d) {
         case SweepDesign::random: return "random";
         case SweepDesign::latin_hypercube: return "latin_hypercube";
         case SweepDesign::sobol: return "sobol";
+        case SweepDesign::saltelli: return "saltelli";
     }
     return "?";
 }

@@ -81,6 +81,19 @@ int main(int argc, char** argv) {
     merge_cmd->add_flag("--force", merge.is_force, "replace an existing results folder");
     merge_cmd->footer("Example:\n  fundsim merge runs/sweep-part1 runs/sweep-part2 --out runs/sweep");
 
+    fundsim::CalibrateOptions calibrate;
+    auto* calibrate_cmd = app.add_subcommand("calibrate", "fit the calibration: parameters to their targets (ABC-SMC)");
+    calibrate_cmd->add_option("file", calibrate.file, "experiment file (YAML) with a calibration: section")
+        ->required()->check(CLI::ExistingFile);
+    calibrate_cmd->add_option("--threads", calibrate.threads, "worker threads (default: all cores)")->check(CLI::PositiveNumber);
+    calibrate_cmd->add_option("--out", calibrate.out, "results folder (default: runs/<name>-calibration)");
+    add_set_option(*calibrate_cmd, calibrate.sets);
+    calibrate_cmd->add_flag("--resume", calibrate.is_resume, "continue after the last finished generation");
+    calibrate_cmd->add_flag("--force", calibrate.is_force, "replace an existing results folder");
+    calibrate_cmd->add_flag("--quiet,-q", calibrate.is_quiet, "no progress line");
+    calibrate_cmd->footer("Example:\n  fundsim calibrate configs/validation/bass_calibration.yaml --threads 2\n"
+                          "  fundsim calibrate FILE.yaml --resume --set calibration.generations=8");
+
     fundsim::ExportGraphOptions graph;
     auto* graph_cmd = app.add_subcommand("export-graph", "write one world's agent graph (agents, kinds, attributes, ties)");
     graph_cmd->add_option("file", graph.file, "experiment file (YAML)")->required()->check(CLI::ExistingFile);
@@ -111,6 +124,10 @@ int main(int argc, char** argv) {
         if (validate_cmd->parsed()) return fundsim::validate_command(file, sets);
         if (describe_cmd->parsed()) return fundsim::describe_command(file, sets);
         if (graph_cmd->parsed()) return fundsim::export_graph_command(graph);
+        if (calibrate_cmd->parsed()) {
+            calibrate.command_line = command_line;
+            return fundsim::calibrate_command(calibrate);
+        }
         merge.command_line = command_line;
         return fundsim::merge_command(merge);
     } catch (const fundsim::QuietExit& e) {

@@ -7,7 +7,6 @@
 #include <string>
 
 namespace fundsim {
-namespace {
 
 std::string duration_text(double seconds) {
     if (!std::isfinite(seconds) || seconds < 0) return "?";
@@ -18,8 +17,6 @@ std::string duration_text(double seconds) {
     else std::snprintf(buf, sizeof buf, "%llds", s);
     return buf;
 }
-
-}  // namespace
 
 bool stderr_is_terminal() { return ::isatty(STDERR_FILENO) == 1; }
 

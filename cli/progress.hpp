@@ -4,6 +4,7 @@
 /// --quiet is not given, so logs and pipes stay clean. Called from the
 /// coordinating thread only (not thread-safe).
 #include <cstdint>
+#include <string>
 
 #include "engine/runner.hpp"
 
@@ -27,6 +28,9 @@ private:
     std::uint64_t worlds_before_;
     std::uint64_t worlds_all_;
 };
+
+/// A duration for a progress line: "42s", "3m05s", "1h20m"; "?" when unknown.
+std::string duration_text(double seconds);
 
 /// True when standard error is a terminal.
 bool stderr_is_terminal();

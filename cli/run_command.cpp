@@ -78,7 +78,8 @@ void print_summary(const fs::path& dir, const RunSummary& s, const RunPlan& plan
     std::printf("  mean final members %.4g (adoption %.3f), mean final fund equity %.4g USD bn\n",
                 s.mean_members_final, s.mean_adoption_final, s.mean_fund_equity_final);
     std::printf("  a non-founder joined in %.1f%% of worlds\n", 100.0 * s.share_with_joiner);
-    std::printf("  files: manifest.json points.csv worlds.csv series.csv governments.csv trajectories.csv\n");
+    std::printf("  files: manifest.json points.csv worlds.csv series.csv governments.csv trajectories.csv%s\n",
+                plan.saltelli_samples > 0 ? " sensitivity.csv" : "");
 }
 
 /// Everything a run needs once its input is known to be valid.

@@ -1,4 +1,5 @@
 target_sources(fundsim PRIVATE
+  cli/calibrate_command.cpp
   cli/inspect_commands.cpp
   cli/main.cpp
   cli/merge_command.cpp

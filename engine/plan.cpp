@@ -38,6 +38,7 @@ RunPlan RunPlan::make(std::uint64_t hash, const SweepSpec& sweep,
     plan.experiment_hash = hash;
     plan.seed = experiments.empty() ? 0 : experiments.front()->seed;
     for (const auto& p : sweep.parameters) plan.parameters.push_back(p.path);
+    if (sweep.design == SweepDesign::saltelli) plan.saltelli_samples = static_cast<std::uint32_t>(sweep.samples);
     for (std::size_t i = 0; i < experiments.size(); ++i) {
         const Experiment& e = *experiments[i];
         PointPlan point;
@@ -73,6 +74,7 @@ std::string RunPlan::to_json() const {
     j["experiment_hash"] = hash_hex(experiment_hash);
     j["seed"] = seed;
     j["parameters"] = parameters;
+    if (saltelli_samples > 0) j["saltelli_samples"] = saltelli_samples;
     j["points"] = Json::array();
     for (const auto& p : points) {
         Json values = Json::array();
@@ -96,6 +98,7 @@ RunPlan RunPlan::from_json(const std::string& text, const std::string& where) {
         plan.experiment_hash = std::stoull(j.at("experiment_hash").get<std::string>(), nullptr, 16);
         plan.seed = j.at("seed").get<std::uint64_t>();
         plan.parameters = j.at("parameters").get<std::vector<std::string>>();
+        plan.saltelli_samples = j.value("saltelli_samples", std::uint32_t{0});
         for (const auto& p : j.at("points")) {
             PointPlan point;
             for (const auto& o : p.at("overrides"))

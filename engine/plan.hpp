@@ -36,6 +36,9 @@ struct RunPlan {
     std::uint64_t experiment_hash = 0;
     std::uint64_t seed = 0;
     std::vector<std::string> parameters;  ///< swept dotted paths (points.csv columns)
+    /// Base rows N of a saltelli design (its points are the Saltelli
+    /// matrices, output/sensitivity.hpp); 0 for any other design.
+    std::uint32_t saltelli_samples = 0;
     std::vector<PointPlan> points;
     std::uint64_t total_blocks = 0;
     std::uint64_t total_worlds = 0;

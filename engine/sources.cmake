@@ -3,6 +3,7 @@ target_sources(fundsim_core PRIVATE
   engine/block_builder.cpp
   engine/block_store.cpp
   engine/interrupt.cpp
+  engine/particle_runner.cpp
   engine/plan.cpp
   engine/runner.cpp
   engine/shard.cpp

@@ -82,5 +82,7 @@ void build_agents(const ConfigNode& root, Experiment& ex, const GovIds& ids);
 void build_events(const MapView& root, Experiment& ex, const GovIds& ids);
 /// sweep.
 void build_sweep(const MapView& sweep, Experiment& ex);
+/// calibration (experiment/calibration_spec.hpp); reads its targets' CSV files.
+void build_calibration(const MapView& calibration, Experiment& ex, const GovIds& ids);
 
 }  // namespace fundsim::build

@@ -15,6 +15,7 @@ void build_sweep(const MapView& sweep, Experiment& ex) {
     s.design = design == "random"            ? SweepDesign::random
                : design == "latin_hypercube" ? SweepDesign::latin_hypercube
                : design == "sobol"           ? SweepDesign::sobol
+               : design == "saltelli"        ? SweepDesign::saltelli
                                              : SweepDesign::grid;
     s.samples = sweep.integer("samples");
     const ConfigNode& params = *sweep.get("parameters");
@@ -26,6 +27,9 @@ void build_sweep(const MapView& sweep, Experiment& ex) {
         p.path = e.key;
         p.is_integer = target.type == KeyType::integer;
         if (e.value.kind == ConfigNode::Kind::list) {
+            if (s.design == SweepDesign::saltelli)
+                throw config_error(e.value.pos, shown, "a list with design saltelli; expected a range {min, max} "
+                                                       "(Sobol indices need every parameter sampled)");
             std::set<std::string> seen;
             for (std::size_t i = 0; i < e.value.items.size(); ++i) {
                 const ConfigNode& v = e.value.items[i];
@@ -36,7 +40,7 @@ void build_sweep(const MapView& sweep, Experiment& ex) {
         } else {
             if (s.design == SweepDesign::grid)
                 throw config_error(e.key_pos, shown, "a range {min, max} with design grid; expected a list of values, "
-                                                     "or design random, latin_hypercube or sobol");
+                                                     "or design random, latin_hypercube, sobol or saltelli");
             has_range = true;
             p.min = *parse_number(e.value.find("min")->scalar).value;
             p.max = *parse_number(e.value.find("max")->scalar).value;

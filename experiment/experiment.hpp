@@ -5,6 +5,7 @@
 /// units are in the names or the comments. Defaults live in the schema table
 /// (experiment/schema.cpp), not here.
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -24,7 +25,7 @@ enum class NetworkGenerator { none, complete, erdos_renyi, watts_strogatz, barab
 enum class EventType { tariff, trade_deal, summit, market_shock, policy_shift, join, exit };
 inline constexpr int kEventTypeCount = 7;
 enum class InvestorKind { pension, insurer, sovereign, bank, citizens };
-enum class SweepDesign { grid, random, latin_hypercube, sobol };
+enum class SweepDesign { grid, random, latin_hypercube, sobol, saltelli };
 
 /// One government as read from `governments.list`, `from_csv` or `generate`.
 struct GovernmentSpec {
@@ -191,6 +192,9 @@ struct SweepParameter {
     bool is_integer = false;
 };
 
+/// The `calibration:` section (experiment/calibration_spec.hpp).
+struct CalibrationSpec;
+
 struct SweepSpec {
     SweepDesign design = SweepDesign::grid;
     int samples = 16;
@@ -222,6 +226,9 @@ struct Experiment {
     TradeSpec trade;
     std::vector<EventSpec> events;
     SweepSpec sweep;
+    /// `calibration:` as read (null when the file has none); only
+    /// `fundsim calibrate` reads it.
+    std::shared_ptr<const CalibrationSpec> calibration;
 
     /// Index of a government id, or kNoGovernment.
     GovIndex find_government(const std::string& id) const;

@@ -210,6 +210,7 @@ Experiment build_experiment(const ConfigNode& root, const std::string& file, con
     build_behavior(top.child("behavior"), ex);
     build_events(top, ex, ids);
     if (top.has("sweep")) build_sweep(top.child("sweep"), ex);
+    if (top.has("calibration")) build_calibration(top.child("calibration"), ex, ids);
     return ex;
 }
 

@@ -197,9 +197,27 @@ std::vector<KeySpec> build_table() {
         K("events[].volatility", NUM, "", "its new political_volatility").share().events("policy_shift").required().field("events[].volatility"),
         // ---- sweep --------------------------------------------------------------
         K("sweep", SEC, "", "parameter sweep (absent = one point)"),
-        K("sweep.design", ENUM, "grid", "how points are made").one_of({"grid", "random", "latin_hypercube", "sobol"}).field("sweep.design"),
-        K("sweep.samples", INT, "16", "sampled points (random, latin_hypercube, sobol)").range(1, 1000000).field("sweep.samples"),
+        K("sweep.design", ENUM, "grid", "how points are made").one_of({"grid", "random", "latin_hypercube", "sobol", "saltelli"}).field("sweep.design"),
+        K("sweep.samples", INT, "16", "sampled points (random, latin_hypercube, sobol); saltelli: base rows N, giving N * (k + 2) points for k ranges").range(1, 1000000).field("sweep.samples"),
         K("sweep.parameters", KeyType::sweep_parameters, "", "dotted.path: [grid values] or {min, max, integer: false}").required().field("sweep.parameters"),
+        // ---- calibration (fundsim calibrate; docs/calibration.md) -----------------
+        K("calibration", SEC, "", "what `fundsim calibrate` fits and to which data (ignored by run)"),
+        K("calibration.parameters", KeyType::sweep_parameters, "", "dotted.path: {min, max, integer: false}, a uniform prior per fitted parameter").required().field("calibration.parameters"),
+        K("calibration.targets", LIST, "", "observations, each matched to a result metric").required().field("calibration.targets"),
+        K("calibration.targets[].metric", STR, "", "a series.csv metric (members, adoption, ...): the mean over worlds at the observed steps; exactly one of metric, column").field("calibration.targets[].metric"),
+        K("calibration.targets[].column", STR, "", "a governments.csv column (p_member_final, p_joined, mean_join_step, ...) per government").field("calibration.targets[].column"),
+        K("calibration.targets[].at", INT, "", "metric: the step observed (with value); or give from_csv").at_least(0).field("calibration.targets[].observations"),
+        K("calibration.targets[].government", ID, "", "column: the government observed (with value); or give from_csv").field("calibration.targets[].observations"),
+        K("calibration.targets[].value", NUM, "", "the observed value at `at` or of `government`").field("calibration.targets[].observations"),
+        K("calibration.targets[].from_csv", PATH, "", "observations: CSV step,value (metric) or government,value (column)").field("calibration.targets[].observations"),
+        K("calibration.targets[].weight", NUM, "1", "weight of the target in the distance").above(0).field("calibration.targets[].weight"),
+        K("calibration.method", ENUM, "abc_smc", "ABC by sequential Monte Carlo (Toni et al. 2009; Beaumont et al. 2009)").one_of({"abc_smc"}).field("calibration.method"),
+        K("calibration.distance", ENUM, "rmse", "root mean square of residuals divided by each target's RMS observed value").one_of({"rmse"}).field("calibration.distance"),
+        K("calibration.particles", INT, "100", "particles per generation").range(2, 1000000).field("calibration.particles"),
+        K("calibration.generations", INT, "5", "SMC generations (the first samples the prior)").range(1, 1000).field("calibration.generations"),
+        K("calibration.worlds", INT, "20", "worlds simulated per particle (their mean is compared with the data)").range(1, 1000000).field("calibration.worlds"),
+        K("calibration.quantile", NUM, "0.5", "tolerance of a generation: this quantile of the previous generation's distances").range(0.01, 0.99).field("calibration.quantile"),
+        K("calibration.max_attempts", INT, "200", "proposals per particle and generation; then the closest one is kept").range(1, 1000000).field("calibration.max_attempts"),
     };
 }
 

@@ -26,6 +26,16 @@ this same table: `fundsim validate FILE.yaml` reports the first problem as
 - Sweep parameters are named by the same dotted paths (scalar keys outside
   lists, `experiment` and `sweep`): a list gives grid values, `{min, max}` a
   range that a sampled design draws from (`integer: true` rounds).
+- `sweep.design: saltelli` is the Saltelli (2010) design for global
+  sensitivity: every parameter a `{min, max}` range, `samples` = N base rows,
+  N * (k + 2) points for k parameters. The run then also writes
+  `sensitivity.csv`: `parameter, outcome, S1, S1_lo, S1_hi, ST, ST_lo,
+  ST_hi`, one row per swept parameter and per `worlds.csv` outcome (its mean
+  over the point's worlds is the model output): first-order indices by the
+  Saltelli (2010) estimator, total indices by Jansen (1999), and 95 %
+  percentile-bootstrap intervals over 1000 resamples of the base rows drawn
+  from streams of the master seed. Empty cells: the outcome does not vary
+  (or is missing at some point). `fundsim merge` writes it too.
 - Rates are fractions (0.10 = 10 %); money is USD bn.
 - `events[]` keys marked with event types apply only to those types; a key
   given for another type is an error. Each event needs exactly one of `at`

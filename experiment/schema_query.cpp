@@ -63,7 +63,7 @@ bool allows_event_type(const KeySpec& spec, std::string_view type) {
 bool is_sweepable(const KeySpec& spec) {
     const std::string_view p = spec.path;
     if (p.find("[]") != std::string_view::npos) return false;
-    if (p.starts_with("experiment") || p.starts_with("sweep")) return false;
+    if (p.starts_with("experiment") || p.starts_with("sweep") || p.starts_with("calibration")) return false;
     switch (spec.type) {
         case KeyType::integer:
         case KeyType::number:

@@ -4,6 +4,7 @@ target_sources(fundsim_core PRIVATE
   experiment/build_governments.cpp
   experiment/build_network.cpp
   experiment/build_sweep.cpp
+  experiment/build_calibration.cpp
   experiment/config_node.cpp
   experiment/csv_table.cpp
   experiment/experiment.cpp

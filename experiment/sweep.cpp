@@ -41,20 +41,41 @@ Split split(const SweepSpec& sweep) {
             if (!p.min || !p.max) fail(p, "a range needs both min and max");
             if (!(*p.min <= *p.max)) fail(p, "min must not exceed max");
             if (sweep.design == SweepDesign::grid)
-                fail(p, "a {min, max} range needs design random, latin_hypercube or sobol (grid takes lists)");
+                fail(p, "a {min, max} range needs design random, latin_hypercube, sobol or saltelli (grid takes lists)");
             s.ranges.push_back(&p);
         } else {
+            if (sweep.design == SweepDesign::saltelli)
+                fail(p, "design saltelli varies every parameter over a range; expected {min, max}, not a list");
             s.lists.push_back(&p);
         }
     }
     if (!s.ranges.empty() && sweep.samples < 1) throw ConfigError("sweep.samples: must be at least 1");
     if (sweep.design == SweepDesign::sobol && s.ranges.size() > 3667)
         throw ConfigError("sweep.parameters: sobol supports at most 3667 ranges");
+    if (sweep.design == SweepDesign::saltelli && 2 * s.ranges.size() > 3667)
+        throw ConfigError("sweep.parameters: saltelli supports at most 1833 ranges");
     return s;
 }
 
 std::size_t sampled_count(const SweepSpec& sweep, const Split& s) {
-    return s.ranges.empty() ? 1 : static_cast<std::size_t>(sweep.samples);
+    if (s.ranges.empty()) return 1;
+    const auto n = static_cast<std::size_t>(sweep.samples);
+    return sweep.design == SweepDesign::saltelli ? n * saltelli_rows_per_sample(s.ranges.size()) : n;
+}
+
+/// Saltelli (2010) point `index`: base row j = index / (k + 2) of the
+/// matrices A and B (the first and last k coordinates of the 2k-dimensional
+/// Sobol point j), then A, AB_1 .. AB_k (A with column i from B), B.
+std::vector<double> saltelli_draws(std::size_t k, std::size_t index) {
+    const std::size_t row = index / saltelli_rows_per_sample(k), kind = index % saltelli_rows_per_sample(k);
+    boost::random::sobol qrng(2 * k);
+    qrng.seed(row);
+    std::vector<double> ab(2 * k);
+    for (auto& x : ab) x = static_cast<double>(qrng() >> 11) * 0x1.0p-53;
+    if (kind == k + 1) return {ab.begin() + static_cast<std::ptrdiff_t>(k), ab.end()};
+    std::vector<double> t(ab.begin(), ab.begin() + static_cast<std::ptrdiff_t>(k));
+    if (kind >= 1) t[kind - 1] = ab[k + kind - 1];
+    return t;
 }
 
 /// Strata permutation of every range under latin_hypercube (else empty).
@@ -79,6 +100,7 @@ std::vector<double> unit_draws(const SweepSpec& sweep, const Split& s, std::uint
                                std::size_t sample) {
     std::vector<double> t(s.ranges.size());
     if (t.empty()) return t;
+    if (sweep.design == SweepDesign::saltelli) return saltelli_draws(t.size(), sample);
     if (sweep.design == SweepDesign::sobol) {
         boost::random::sobol qrng(t.size());
         qrng.seed(sample);  // sequence index = sample

@@ -37,6 +37,9 @@ namespace fundsim {
 /// The RandomStream point reserved for sweep designs (no world uses it).
 inline constexpr std::uint32_t kSweepStreamPoint = 0xFFFFFFFFu;
 
+/// Points per base row of a saltelli design over k ranges: A, AB_1..AB_k, B.
+constexpr std::size_t saltelli_rows_per_sample(std::size_t k) { return k + 2; }
+
 /// Number of points the design yields. Throws ConfigError when the design is
 /// inconsistent (a range in a grid, min > max, samples < 1). Pure function.
 std::size_t design_size(const SweepSpec& sweep);

@@ -3,10 +3,12 @@
 #include <tbb/parallel_pipeline.h>
 #include <tbb/task_arena.h>
 
+#include <limits>
 #include <memory>
 
 #include "engine/world_columns.hpp"
 #include "output/result_files.hpp"
+#include "output/sensitivity.hpp"
 #include "output/series_stats.hpp"
 #include "world/error.hpp"
 #include "world/metrics.hpp"
@@ -37,6 +39,36 @@ struct SummarySums {
     }
 };
 
+/// Per-point means of every worlds.csv column (missing cells left out), for
+/// the Sobol indices of a saltelli run.
+struct PointMeans {
+    std::vector<std::vector<double>> sums, counts;
+
+    void add(const Block& block) {
+        const std::size_t p = block.key.point;
+        if (sums.size() <= p) {
+            sums.resize(p + 1, std::vector<double>(kWorldColumnCount, 0.0));
+            counts.resize(p + 1, std::vector<double>(kWorldColumnCount, 0.0));
+        }
+        for (std::uint32_t w = 0; w < block.world_count; ++w) {
+            const double* row = block.row(w);
+            for (int c = 0; c < kWorldColumnCount; ++c) {
+                if (kWorldColumns[c].is_missing_if_negative && row[c] < 0) continue;
+                sums[p][c] += row[c];
+                counts[p][c] += 1;
+            }
+        }
+    }
+
+    std::vector<std::vector<double>> means() const {
+        auto m = sums;
+        for (std::size_t p = 0; p < m.size(); ++p)
+            for (int c = 0; c < kWorldColumnCount; ++c)
+                m[p][c] = counts[p][c] > 0 ? sums[p][c] / counts[p][c] : std::numeric_limits<double>::quiet_NaN();
+        return m;
+    }
+};
+
 void check_block_shape(const PointPlan& point, const Block& block) {
     if (block.steps != point.steps || block.world_count != point.worlds_in_block(block.key.block) ||
         block.governments.size() != point.government_ids.size())
@@ -49,6 +81,7 @@ void check_block_shape(const PointPlan& point, const Block& block) {
 RunSummary aggregate_results(const RunPlan& plan, const BlockReader& read, const std::filesystem::path& dir) {
     ResultFiles files(dir, plan);
     SummarySums sums;
+    PointMeans point_means;
     RunSummary summary;
     // The current point's statistics; a point ends when its last block is in.
     std::unique_ptr<SeriesStats> series;
@@ -96,9 +129,11 @@ RunSummary aggregate_results(const RunPlan& plan, const BlockReader& read, const
                     series->add_worlds(worlds);
                     for (std::size_t g = 0; g < governments.size(); ++g) governments[g].add(block->governments[g]);
                     sums.add(*block);
+                    if (plan.saltelli_samples > 0) point_means.add(*block);
                     if (block->key.block + 1 == point.block_count) files.end_point(p, point, *series, governments);
                 }));
     files.commit();
+    if (plan.saltelli_samples > 0) write_sensitivity(dir, plan, point_means.means());
     summary.points = plan.points.size();
     summary.worlds = sums.worlds;
     if (sums.worlds > 0) {

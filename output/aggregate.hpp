@@ -34,7 +34,8 @@ struct RunSummary {
 using BlockReader = std::function<Block(BlockKey)>;
 
 /// Writes points.csv, worlds.csv, series.csv, governments.csv and
-/// trajectories.csv of `plan` into `dir` (existing), reading every block
+/// trajectories.csv of `plan` into `dir` (existing), and sensitivity.csv
+/// when the plan is a saltelli design (output/sensitivity.hpp), reading every block
 /// through `read`, which must be thread-safe. Throws IoError. Deterministic.
 RunSummary aggregate_results(const RunPlan& plan, const BlockReader& read, const std::filesystem::path& dir);
 

@@ -4,5 +4,6 @@ target_sources(fundsim_core PRIVATE
   output/csv.cpp
   output/manifest.cpp
   output/result_files.cpp
+  output/sensitivity.cpp
   output/series_stats.cpp
 )

@@ -1,5 +1,6 @@
 list(APPEND FUNDSIM_TEST_SOURCES
   test_agent_graph.cpp
   test_csv.cpp
+  test_sensitivity.cpp
   test_series_stats.cpp
 )

@@ -163,3 +163,30 @@ TEST_CASE("Sweep.format_scalar_round_trips") {
     const double x = 1.0 / 3.0;
     CHECK(std::stod(format_scalar(x, false)) == x);
 }
+
+TEST_CASE("Sweep.saltelli_points_are_A_AB_i_B_rows_of_a_2k_sobol_sequence") {
+    const SweepSpec s = sampled(SweepDesign::saltelli, 8, {range("a", 0, 1), range("b", 0, 10), range("c", -1, 1)});
+    CHECK(design_size(s) == 8 * 5);
+    const auto points = design_points(s, 7);
+    REQUIRE(points.size() == 40);
+    boost::random::sobol qrng(6);
+    for (std::size_t j = 0; j < 8; ++j) {
+        double u[6];
+        for (double& x : u) x = std::ldexp(static_cast<double>(qrng()), -64);
+        const double lo[3] = {0, 0, -1}, width[3] = {1, 10, 2};
+        for (std::size_t r = 0; r < 5; ++r) {
+            const auto& p = points[j * 5 + r];
+            for (std::size_t i = 0; i < 3; ++i) {
+                // r = 0: A; r = 1..3: A with column r-1 from B; r = 4: B.
+                const bool from_b = r == 4 || r == i + 1;
+                CHECK(value(p[i]) == doctest::Approx(lo[i] + width[i] * u[from_b ? 3 + i : i]).epsilon(1e-12));
+            }
+        }
+    }
+    CHECK(design_point(s, 7, 23)[1].value == points[23][1].value);
+}
+
+TEST_CASE("Sweep.saltelli_refuses_list_parameters") {
+    const SweepSpec s = sampled(SweepDesign::saltelli, 4, {range("a", 0, 1), list("b", {"1", "2"})});
+    CHECK_THROWS_AS(design_size(s), ConfigError);
+}

@@ -26,6 +26,7 @@ from .plots import (
     parameter_effect,
     revenue_vs_counterfactual,
 )
+from .sensitivity import load_sensitivity, sensitivity_bars
 
 __all__ = [
     "Run",
@@ -36,4 +37,6 @@ __all__ = [
     "fund_balance_sheet",
     "revenue_vs_counterfactual",
     "parameter_effect",
+    "load_sensitivity",
+    "sensitivity_bars",
 ]

@@ -1,0 +1,3 @@
+list(APPEND FUNDSIM_TEST_SOURCES
+  test_abc_smc.cpp
+)
