@@ -44,3 +44,10 @@ add_test(NAME python.export_graph
 set_tests_properties(python.export_graph PROPERTIES
   ENVIRONMENT "FUNDSIM_BIN=$<TARGET_FILE:fundsim>;FUNDSIM_ROOT=${PROJECT_SOURCE_DIR}"
   TIMEOUT 300 LABELS python)
+
+# The Sobol-index bar chart (sensitivity.csv of a design: saltelli run).
+add_test(NAME python.sensitivity_plot
+  COMMAND ${FUNDSIM_PYTHON} -m unittest discover -s ${PROJECT_SOURCE_DIR}/tests/python
+          -p "test_sensitivity_plot.py" -v)
+set_tests_properties(python.sensitivity_plot PROPERTIES
+  ENVIRONMENT "MPLBACKEND=Agg;PYTHONPATH=${PROJECT_SOURCE_DIR}/analysis" TIMEOUT 120 LABELS python)

@@ -160,3 +160,11 @@ TEST_CASE("CalibrateCommand.bad_input_exits_2_with_a_located_line") {
     CHECK(p.output.find("no calibration: section") != std::string::npos);
     CHECK_FALSE(fs::exists(dir / "out"));
 }
+
+TEST_CASE("CalibrateCommand.shipped_example_is_valid") {
+    const fs::path dir = scratch_dir("calibrate_example");
+    const fs::path file = fs::path(FUNDSIM_SOURCE_DIR) / "configs" / "validation" / "bass_calibration.yaml";
+    const Process p = run_fundsim("validate '" + file.string() + "'", dir);
+    INFO(p.output);
+    CHECK(p.exit_code == 0);
+}
