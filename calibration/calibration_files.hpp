@@ -25,8 +25,10 @@ namespace fundsim {
 void write_posterior(const std::filesystem::path& dir, const CalibrationSpec& spec,
                      const std::vector<Generation>& generations);
 
-/// Reads the generations of posterior.csv and generations.csv back (the
-/// numbers round-trip exactly). Throws ConfigError when the files do not
+/// Reads the generations listed in generations.csv back, with their
+/// particles from posterior.csv (the numbers round-trip exactly); a
+/// generation only posterior.csv holds (a kill between the two renames) is
+/// left out, to be computed again. Throws ConfigError when the files do not
 /// match `spec` (other parameters or particle count).
 std::vector<Generation> read_posterior(const std::filesystem::path& dir, const CalibrationSpec& spec);
 

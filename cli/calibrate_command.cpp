@@ -196,7 +196,7 @@ int calibrate_command(const CalibrateOptions& o) {
         fs::remove_all(dir);
     }
     fs::create_directories(dir);
-    if (static_cast<int>(generations.size()) > spec.generations) generations.resize(static_cast<std::size_t>(spec.generations));
+    // A folder with more generations than asked keeps them all (none is thrown away).
     manifest["generations_done"] = generations.size();
     write_manifest(dir, manifest);
 
