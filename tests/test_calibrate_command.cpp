@@ -133,8 +133,10 @@ TEST_CASE("CalibrateCommand.identical_at_1_and_2_threads_and_after_resume" * doc
     INFO(again.output);
     REQUIRE(again.exit_code == 0);
     check_same_calibration(dir / "t1", dir / "resumed");
-    // A fresh start over a finished folder is refused; --resume with another experiment too.
+    // A fresh start over a finished folder is refused; --force replaces it; --resume with another experiment is refused.
     CHECK(calibrate(dir, dir / "t1", three).exit_code == 2);
+    REQUIRE(calibrate(dir, dir / "t1", three + " --force").exit_code == 0);
+    check_same_calibration(dir / "t2", dir / "t1");
     CHECK(calibrate(dir, dir / "t1", three + " --resume --set calibration.worlds=3").exit_code == 2);
 }
 
@@ -159,6 +161,14 @@ TEST_CASE("CalibrateCommand.bad_input_exits_2_with_a_located_line") {
     CHECK(p.exit_code == 2);
     CHECK(p.output.find("no calibration: section") != std::string::npos);
     CHECK_FALSE(fs::exists(dir / "out"));
+}
+
+TEST_CASE("CalibrateCommand.help_lists_its_flags") {
+    const fs::path dir = scratch_dir("calibrate_help");
+    const Process help = run_fundsim("calibrate --help", dir);
+    CHECK(help.exit_code == 0);
+    for (const char* flag : {"--threads", "--out", "--set", "--resume", "--force", "--quiet"})
+        CHECK(help.output.find(flag) != std::string::npos);
 }
 
 TEST_CASE("CalibrateCommand.shipped_example_is_valid") {
