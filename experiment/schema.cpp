@@ -201,7 +201,7 @@ std::vector<KeySpec> build_table() {
         K("sweep.samples", INT, "16", "sampled points (random, latin_hypercube, sobol); saltelli: base rows N, giving N * (k + 2) points for k ranges").range(1, 1000000).field("sweep.samples"),
         K("sweep.parameters", KeyType::sweep_parameters, "", "dotted.path: [grid values] or {min, max, integer: false}").required().field("sweep.parameters"),
         // ---- calibration (fundsim calibrate; docs/calibration.md) -----------------
-        K("calibration", SEC, "", "what `fundsim calibrate` fits and to which data (ignored by run)"),
+        K("calibration", SEC, "", "what `fundsim calibrate` fits and to which data (docs/calibration.md); `run` ignores it, `calibrate` ignores `sweep`"),
         K("calibration.parameters", KeyType::sweep_parameters, "", "dotted.path: {min, max, integer: false}, a uniform prior per fitted parameter").required().field("calibration.parameters"),
         K("calibration.targets", LIST, "", "observations, each matched to a result metric").required().field("calibration.targets"),
         K("calibration.targets[].metric", STR, "", "a series.csv metric (members, adoption, ...): the mean over worlds at the observed steps; exactly one of metric, column").field("calibration.targets[].metric"),
