@@ -13,39 +13,6 @@ namespace {
 
 constexpr std::size_t kListed = 8;  // governments, sponsors, ... shown by name
 
-std::string_view event_name(EventType t) {
-    switch (t) {
-        case EventType::tariff: return "tariff";
-        case EventType::trade_deal: return "trade_deal";
-        case EventType::summit: return "summit";
-        case EventType::market_shock: return "market_shock";
-        case EventType::policy_shift: return "policy_shift";
-        case EventType::join: return "join";
-        case EventType::exit: return "exit";
-    }
-    return "?";
-}
-
-std::string_view design_name(SweepDesign d) {
-    switch (d) {
-        case SweepDesign::grid: return "grid";
-        case SweepDesign::random: return "random";
-        case SweepDesign::latin_hypercube: return "latin_hypercube";
-        case SweepDesign::sobol: return "sobol";
-        case SweepDesign::saltelli: return "saltelli";
-    }
-    return "?";
-}
-
-std::string_view rule_name(DecisionRule r) {
-    switch (r) {
-        case DecisionRule::logit: return "logit";
-        case DecisionRule::threshold: return "threshold";
-        case DecisionRule::bass: return "bass";
-    }
-    return "?";
-}
-
 std::string gov(const Experiment& e, GovIndex g) {
     if (g == kRandomGovernment) return "random";
     if (g < 0 || static_cast<std::size_t>(g) >= e.governments.size()) return "-";
@@ -90,7 +57,7 @@ void describe_agents(const Experiment& e) {
     std::printf("sponsors: %zu", e.sponsors.size());
     for (std::size_t i = 0; i < e.sponsors.size() && i < kListed; ++i) std::printf("%s%s", i ? ", " : " (", e.sponsors[i].name.c_str());
     std::printf("%s\n", e.sponsors.empty() ? "" : e.sponsors.size() > kListed ? ", ...)" : ")");
-    std::printf("decision rule: %s\n", std::string(rule_name(e.behavior.rule)).c_str());
+    std::printf("decision rule: %s\n", std::string(enum_name(e.behavior.rule)).c_str());
 }
 
 }  // namespace
@@ -120,12 +87,12 @@ int describe_command(const std::string& file, const std::vector<std::string>& se
     for (const auto& ev : e.events) {
         const std::string when = ev.at ? "step " + std::to_string(*ev.at)
                                        : format_scalar(ev.rate_per_year, false) + "/year";
-        std::printf("  %-12s %-13s %s\n", when.c_str(), std::string(event_name(ev.type)).c_str(),
+        std::printf("  %-12s %-13s %s\n", when.c_str(), std::string(enum_name(ev.type)).c_str(),
                     event_targets(e, ev).c_str());
     }
     const auto& plan = prepared.plan;
     std::printf("sweep: %zu point%s", plan.points.size(), plan.points.size() == 1 ? "" : "s");
-    if (!plan.parameters.empty()) std::printf(" (%s)", std::string(design_name(e.sweep.design)).c_str());
+    if (!plan.parameters.empty()) std::printf(" (%s)", std::string(enum_name(e.sweep.design)).c_str());
     for (const auto& path : plan.parameters) std::printf("%s%s", &path == &plan.parameters.front() ? " over " : ", ", path.c_str());
     std::printf("; %llu worlds in all\n", static_cast<unsigned long long>(plan.total_worlds));
     return 0;

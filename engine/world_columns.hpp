@@ -24,8 +24,8 @@ struct WorldColumn {
     bool is_missing_if_negative; ///< empty cell for -1 (first_join_step)
 };
 
-/// Every per-world column, in CSV order.
-inline constexpr std::array kWorldColumns = {
+/// The per-world columns up to events_fired, in CSV order.
+inline constexpr std::array kBaseWorldColumns = {
     WorldColumn{"members_final", Metric::members, WorldReduce::final_value, true, false},
     WorldColumn{"adoption_final", Metric::adoption, WorldReduce::final_value, false, false},
     WorldColumn{"first_join_step", Metric::members, WorldReduce::first_join_step, true, true},
@@ -47,14 +47,21 @@ inline constexpr std::array kWorldColumns = {
     WorldColumn{"trade_volume_final", Metric::trade_volume, WorldReduce::final_value, false, false},
     WorldColumn{"distress_steps", Metric::fund_distress, WorldReduce::sum_over_steps, true, false},
     WorldColumn{"events_fired", Metric::events_fired, WorldReduce::final_value, true, false},
-    WorldColumn{"events_tariff", Metric::events_tariff, WorldReduce::final_value, true, false},
-    WorldColumn{"events_trade_deal", Metric::events_trade_deal, WorldReduce::final_value, true, false},
-    WorldColumn{"events_summit", Metric::events_summit, WorldReduce::final_value, true, false},
-    WorldColumn{"events_market_shock", Metric::events_market_shock, WorldReduce::final_value, true, false},
-    WorldColumn{"events_policy_shift", Metric::events_policy_shift, WorldReduce::final_value, true, false},
-    WorldColumn{"events_join", Metric::events_join, WorldReduce::final_value, true, false},
-    WorldColumn{"events_exit", Metric::events_exit, WorldReduce::final_value, true, false},
 };
+
+/// Every per-world column, in CSV order: the base columns, then one count
+/// per event type (events_<type>, the final value of its metric), so a new
+/// event type brings its column.
+inline constexpr auto kWorldColumns = [] {
+    std::array<WorldColumn, kBaseWorldColumns.size() + static_cast<std::size_t>(kEventTypeCount)> all{};
+    std::size_t i = 0;
+    for (const WorldColumn& c : kBaseWorldColumns) all[i++] = c;
+    for (int k = 0; k < kEventTypeCount; ++k) {
+        const Metric m = event_metric(static_cast<EventType>(k));
+        all[i++] = WorldColumn{metric_name(m), m, WorldReduce::final_value, true, false};
+    }
+    return all;
+}();
 
 /// Number of per-world columns.
 inline constexpr int kWorldColumnCount = static_cast<int>(kWorldColumns.size());
@@ -65,6 +72,11 @@ constexpr int world_column_index(std::string_view name) {
         if (kWorldColumns[i].name == name) return i;
     return -1;
 }
+static_assert(are_distinct_names([] {
+    std::array<std::string_view, kWorldColumns.size()> names{};
+    for (std::size_t i = 0; i < names.size(); ++i) names[i] = kWorldColumns[i].name;
+    return names;
+}()), "worlds.csv column names must be distinct");
 
 /// Fills `row` (kWorldColumnCount values) from one world's outcome.
 /// Pure and thread-safe.

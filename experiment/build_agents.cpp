@@ -60,13 +60,6 @@ void build_negotiators(const MapView& neg, Experiment& ex, const GovIds& ids) {
     n.cooldown_months = neg.integer("cooldown_months");
 }
 
-InvestorKind investor_kind(const std::string& kind) {
-    if (kind == "insurer") return InvestorKind::insurer;
-    if (kind == "sovereign") return InvestorKind::sovereign;
-    if (kind == "bank") return InvestorKind::bank;
-    if (kind == "citizens") return InvestorKind::citizens;
-    return InvestorKind::pension;
-}
 
 void build_investors(const MapView& inv, Experiment& ex, const GovIds& ids) {
     InvestorsSpec& s = ex.investors;
@@ -79,7 +72,7 @@ void build_investors(const MapView& inv, Experiment& ex, const GovIds& ids) {
         const MapView c(&classes->items[i], inv.path("classes") + "[" + std::to_string(i) + "]");
         InvestorClassSpec spec;
         spec.country = ids.resolve(*c.get("country"), c.path("country"));
-        spec.kind = investor_kind(c.text("kind"));
+        spec.kind = c.choice<InvestorKind>("kind");
         spec.count = c.integer("count");
         spec.capital_usd_bn = c.number("capital");
         spec.hurdle_per_year = c.number("hurdle");

@@ -37,6 +37,11 @@ public:
     std::int64_t integer64(std::string_view key) const;    ///< a present integer key, 64-bit
     bool flag(std::string_view key) const;                 ///< a present boolean key
     std::string text(std::string_view key, std::string fallback = {}) const;  ///< a scalar, or fallback
+    /// A present enumeration key as its enumerator: the schema check let
+    /// through only E's names, so an unknown one is an internal error
+    /// (std::logic_error), never a silent default.
+    template <class E>
+    E choice(std::string_view key) const { return enum_from_checked_name<E>(text(key), path(key)); }
 
     /// A ConfigError at the value of `key` (or at the map when absent).
     ConfigError error(std::string_view key, std::string_view what) const;

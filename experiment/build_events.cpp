@@ -6,16 +6,6 @@
 namespace fundsim::build {
 namespace {
 
-EventType event_type(const std::string& t) {
-    if (t == "trade_deal") return EventType::trade_deal;
-    if (t == "summit") return EventType::summit;
-    if (t == "market_shock") return EventType::market_shock;
-    if (t == "policy_shift") return EventType::policy_shift;
-    if (t == "join") return EventType::join;
-    if (t == "exit") return EventType::exit;
-    return EventType::tariff;
-}
-
 /// Ids of a list node, each known and listed once.
 std::vector<GovIndex> id_list(const ConfigNode& list, const std::string& shown, const GovIds& ids) {
     std::vector<GovIndex> out;
@@ -72,7 +62,7 @@ void build_events(const MapView& root, Experiment& ex, const GovIds& ids) {
     for (std::size_t i = 0; list && i < list->items.size(); ++i) {
         const MapView e(&list->items[i], "events[" + std::to_string(i) + "]");
         EventSpec ev;
-        ev.type = event_type(e.text("type"));
+        ev.type = e.choice<EventType>("type");
         if (e.has("at") == e.has("rate_per_year"))
             throw e.error_here(e.has("at") ? "both at and rate_per_year given; expected exactly one of them"
                                            : "neither at nor rate_per_year given; expected exactly one of them");

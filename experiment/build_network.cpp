@@ -61,11 +61,7 @@ void build_network(const ConfigNode& root, const CsvTables& csvs, Experiment& ex
         throw gen.error("type", "a generator together with network.from_csv; expected at most one of from_csv, generator");
     if (net.has("from_csv")) build_ties(root, csvs.at("network.from_csv"), ex, ids);
     NetworkSpec& n = ex.network;
-    n.generator = type == "complete"          ? NetworkGenerator::complete
-                  : type == "erdos_renyi"     ? NetworkGenerator::erdos_renyi
-                  : type == "watts_strogatz"  ? NetworkGenerator::watts_strogatz
-                  : type == "barabasi_albert" ? NetworkGenerator::barabasi_albert
-                                              : NetworkGenerator::none;
+    n.generator = gen.choice<NetworkGenerator>("type");
     n.mean_degree = gen.number("mean_degree");
     n.k = gen.integer("k");
     n.beta = gen.number("beta");

@@ -11,12 +11,7 @@ namespace fundsim::build {
 
 void build_sweep(const MapView& sweep, Experiment& ex) {
     SweepSpec& s = ex.sweep;
-    const std::string design = sweep.text("design");
-    s.design = design == "random"            ? SweepDesign::random
-               : design == "latin_hypercube" ? SweepDesign::latin_hypercube
-               : design == "sobol"           ? SweepDesign::sobol
-               : design == "saltelli"        ? SweepDesign::saltelli
-                                             : SweepDesign::grid;
+    s.design = sweep.choice<SweepDesign>("design");
     s.samples = sweep.integer("samples");
     const ConfigNode& params = *sweep.get("parameters");
     bool has_range = false;
@@ -52,7 +47,7 @@ void build_sweep(const MapView& sweep, Experiment& ex) {
         s.parameters.push_back(std::move(p));
     }
     if (s.design != SweepDesign::grid && !has_range)
-        throw sweep.error("design", "'" + design + "' samples ranges, but every parameter is a list; expected at least one "
+        throw sweep.error("design", "'" + std::string(enum_name(s.design)) + "' samples ranges, but every parameter is a list; expected at least one "
                                     "{min, max} range, or design: grid");
 }
 

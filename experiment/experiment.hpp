@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "core/enum_names.hpp"
+
 namespace fundsim {
 
 /// Index of a government in Experiment::governments.
@@ -19,13 +21,29 @@ inline constexpr GovIndex kRandomGovernment = -2;
 /// Sentinel: "no government".
 inline constexpr GovIndex kNoGovernment = -1;
 
-enum class DecisionRule { logit, threshold, bass };
-enum class BassScope { network, global };
-enum class NetworkGenerator { none, complete, erdos_renyi, watts_strogatz, barabasi_albert };
-enum class EventType { tariff, trade_deal, summit, market_shock, policy_shift, join, exit };
-inline constexpr int kEventTypeCount = 7;
-enum class InvestorKind { pension, insurer, sovereign, bank, citizens };
-enum class SweepDesign { grid, random, latin_hypercube, sobol, saltelli };
+// Each enumeration is one list (core/enum_names.hpp): its values, its names
+// in the experiment file and in the output, and its count come from it. The
+// schema's allowed values and the builder's parsing read the same table.
+
+/// behavior.decision_rule (SPEC §3).
+#define FUNDSIM_DECISION_RULES(X) X(logit) X(threshold) X(bass)
+FUNDSIM_NAMED_ENUM(DecisionRule, int, FUNDSIM_DECISION_RULES);
+/// behavior.bass.scope.
+#define FUNDSIM_BASS_SCOPES(X) X(network) X(global)
+FUNDSIM_NAMED_ENUM(BassScope, int, FUNDSIM_BASS_SCOPES);
+/// network.generator.type.
+#define FUNDSIM_NETWORK_GENERATORS(X) X(none) X(complete) X(erdos_renyi) X(watts_strogatz) X(barabasi_albert)
+FUNDSIM_NAMED_ENUM(NetworkGenerator, int, FUNDSIM_NETWORK_GENERATORS);
+/// events[].type; each type also has its metric events_<type> (world/metrics.hpp).
+#define FUNDSIM_EVENT_TYPES(X) X(tariff) X(trade_deal) X(summit) X(market_shock) X(policy_shift) X(join) X(exit)
+FUNDSIM_NAMED_ENUM(EventType, int, FUNDSIM_EVENT_TYPES);
+inline constexpr int kEventTypeCount = static_cast<int>(enum_count<EventType>());
+/// investors.classes[].kind.
+#define FUNDSIM_INVESTOR_KINDS(X) X(pension) X(insurer) X(sovereign) X(bank) X(citizens)
+FUNDSIM_NAMED_ENUM(InvestorKind, int, FUNDSIM_INVESTOR_KINDS);
+/// sweep.design.
+#define FUNDSIM_SWEEP_DESIGNS(X) X(grid) X(random) X(latin_hypercube) X(sobol) X(saltelli)
+FUNDSIM_NAMED_ENUM(SweepDesign, int, FUNDSIM_SWEEP_DESIGNS);
 
 /// One government as read from `governments.list`, `from_csv` or `generate`.
 struct GovernmentSpec {

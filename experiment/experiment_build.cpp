@@ -108,8 +108,7 @@ void build_run(const MapView& run, Experiment& ex) {
 }
 
 void build_behavior(const MapView& b, Experiment& ex) {
-    const std::string rule = b.text("decision_rule");
-    ex.behavior.rule = rule == "threshold" ? DecisionRule::threshold : rule == "bass" ? DecisionRule::bass : DecisionRule::logit;
+    ex.behavior.rule = b.choice<DecisionRule>("decision_rule");
     const MapView logit = b.child("logit");
     LogitSpec& l = ex.behavior.logit;
     l.intercept = logit.number("intercept");
@@ -126,7 +125,7 @@ void build_behavior(const MapView& b, Experiment& ex) {
     const MapView bass = b.child("bass");
     ex.behavior.bass_p = bass.number("p");
     ex.behavior.bass_q = bass.number("q");
-    ex.behavior.bass_scope = bass.text("scope") == "global" ? BassScope::global : BassScope::network;
+    ex.behavior.bass_scope = bass.choice<BassScope>("scope");
 }
 
 }  // namespace

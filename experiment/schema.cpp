@@ -2,6 +2,8 @@
 
 #include <map>
 
+#include "experiment/experiment.hpp"
+
 namespace fundsim {
 namespace {
 
@@ -99,7 +101,7 @@ std::vector<KeySpec> build_table() {
         K("network", SEC, "{}", "ties that carry peer influence; at most one of from_csv, generator"),
         K("network.from_csv", PATH, "", "CSV with header source,target[,weight]; undirected; same in every world").field("network.ties"),
         K("network.generator", SEC, "{}", "random graph drawn anew in every world"),
-        K("network.generator.type", ENUM, "none", "graph model").one_of({"none", "complete", "erdos_renyi", "watts_strogatz", "barabasi_albert"}).field("network.generator"),
+        K("network.generator.type", ENUM, "none", "graph model").one_of(enum_name_list<NetworkGenerator>()).field("network.generator"),
         K("network.generator.mean_degree", NUM, "4", "erdos_renyi: expected degree z").at_least(0).field("network.mean_degree"),
         K("network.generator.k", INT, "4", "watts_strogatz: ring neighbours (even)").at_least(2).field("network.k"),
         K("network.generator.beta", NUM, "0.1", "watts_strogatz: rewiring probability").share().field("network.beta"),
@@ -136,7 +138,7 @@ std::vector<KeySpec> build_table() {
         K("investors.adjustment_speed", NUM, "0.2", "multiplies the commit probability per step").share().field("investors.adjustment_speed"),
         K("investors.classes", LIST, "[]", "investor classes per country").field("investors.classes"),
         K("investors.classes[].country", ID, "", "domicile").required().field("investors.classes[].country"),
-        K("investors.classes[].kind", ENUM, "", "kind of investor").one_of({"pension", "insurer", "sovereign", "bank", "citizens"}).required().field("investors.classes[].kind"),
+        K("investors.classes[].kind", ENUM, "", "kind of investor").one_of(enum_name_list<InvestorKind>()).required().field("investors.classes[].kind"),
         K("investors.classes[].count", INT, "1", "investors in the class").range(1, 1000000).field("investors.classes[].count"),
         K("investors.classes[].capital", NUM, "", "each investor's ticket").unit("USD bn").above(0).required().field("investors.classes[].capital_usd_bn"),
         K("investors.classes[].hurdle", NUM, "0.06", "required return").unit("per year").range(-1, 1).field("investors.classes[].hurdle_per_year"),
@@ -158,7 +160,7 @@ std::vector<KeySpec> build_table() {
         K("sponsors[].start_step", INT, "1", "first step with proposals").at_least(0).field("sponsors[].start_step"),
         // ---- behavior -----------------------------------------------------------
         K("behavior", SEC, "{}", "how governments decide to join"),
-        K("behavior.decision_rule", ENUM, "logit", "decision rule").one_of({"logit", "threshold", "bass"}).field("behavior.rule"),
+        K("behavior.decision_rule", ENUM, "logit", "decision rule").one_of(enum_name_list<DecisionRule>()).field("behavior.rule"),
         K("behavior.logit", SEC, "{}", "logit rule: utility weights"),
         K("behavior.logit.intercept", NUM, "-4", "utility intercept").field("behavior.logit.intercept"),
         K("behavior.logit.tariff_relief", NUM, "1", "weight per pct of GDP of expected tariff relief").field("behavior.logit.tariff_relief"),
@@ -175,10 +177,10 @@ std::vector<KeySpec> build_table() {
         K("behavior.bass", SEC, "{}", "Bass (1969) rule: hazard p + q F"),
         K("behavior.bass.p", NUM, "0.03", "innovation").unit("per step").share().field("behavior.bass_p"),
         K("behavior.bass.q", NUM, "0.38", "imitation").unit("per step").share().field("behavior.bass_q"),
-        K("behavior.bass.scope", ENUM, "network", "F among neighbours (network) or everyone (global)").one_of({"network", "global"}).field("behavior.bass_scope"),
+        K("behavior.bass.scope", ENUM, "network", "F among neighbours (network) or everyone (global)").one_of(enum_name_list<BassScope>()).field("behavior.bass_scope"),
         // ---- events -------------------------------------------------------------
         K("events", LIST, "[]", "scheduled (at) or random (rate_per_year) events").field("events"),
-        K("events[].type", ENUM, "", "event type").one_of({"tariff", "trade_deal", "summit", "market_shock", "policy_shift", "join", "exit"}).required().field("events[].type"),
+        K("events[].type", ENUM, "", "event type").one_of(enum_name_list<EventType>()).required().field("events[].type"),
         K("events[].at", INT, "", "step it fires (0 .. experiment.steps); exactly one of at, rate_per_year").at_least(0).field("events[].at"),
         K("events[].rate_per_year", NUM, "", "Poisson rate of a random event").unit("per year").above(0).field("events[].rate_per_year"),
         K("events[].name", STR, "", "label (summit: its name)").field("events[].name"),
@@ -197,7 +199,7 @@ std::vector<KeySpec> build_table() {
         K("events[].volatility", NUM, "", "its new political_volatility").share().events("policy_shift").required().field("events[].volatility"),
         // ---- sweep --------------------------------------------------------------
         K("sweep", SEC, "", "parameter sweep (absent = one point)"),
-        K("sweep.design", ENUM, "grid", "how points are made").one_of({"grid", "random", "latin_hypercube", "sobol", "saltelli"}).field("sweep.design"),
+        K("sweep.design", ENUM, "grid", "how points are made").one_of(enum_name_list<SweepDesign>()).field("sweep.design"),
         K("sweep.samples", INT, "16", "sampled points (random, latin_hypercube, sobol); saltelli: base rows N, giving N * (k + 2) points for k ranges").range(1, 1000000).field("sweep.samples"),
         K("sweep.parameters", KeyType::sweep_parameters, "", "dotted.path: [grid values] or {min, max, integer: false}").required().field("sweep.parameters"),
         // ---- calibration (fundsim calibrate; docs/calibration.md) -----------------

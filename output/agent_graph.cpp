@@ -11,20 +11,6 @@
 #include "world/world.hpp"
 
 namespace fundsim {
-namespace {
-
-const char* investor_kind_name(InvestorKind k) {
-    switch (k) {
-        case InvestorKind::pension: return "pension";
-        case InvestorKind::insurer: return "insurer";
-        case InvestorKind::sovereign: return "sovereign";
-        case InvestorKind::bank: return "bank";
-        case InvestorKind::citizens: return "citizens";
-    }
-    return "pension";
-}
-
-}  // namespace
 
 AgentGraph build_agent_graph(const Scenario& scenario, std::uint32_t point, std::uint64_t world) {
     const Experiment& ex = scenario.experiment;
@@ -63,7 +49,7 @@ AgentGraph build_agent_graph(const Scenario& scenario, std::uint32_t point, std:
     for (std::size_t c = 0; c < ex.investors.classes.size(); ++c) {
         const InvestorClassSpec& spec = ex.investors.classes[c];
         const std::string& country = ex.governments[static_cast<std::size_t>(spec.country)].id;
-        const std::string kind = investor_kind_name(spec.kind);
+        const std::string kind(enum_name(spec.kind));
         const std::uint32_t k = add_agent({"inv:" + std::to_string(c), "investor", country + " " + kind, 0, 0, 0, 0,
                                            spec.count * spec.capital_usd_bn, kind});
         g.edges.push_back({k, static_cast<std::uint32_t>(spec.country), "domiciled_in", 1});

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "engine/block_builder.hpp"
 #include "engine/runner.hpp"
@@ -65,16 +66,20 @@ TEST_CASE("Runner.writes_every_block_it_is_given" * doctest::timeout(120)) {
     store.create();
     RunnerOptions options;
     options.threads = 2;
-    int ticks = 0;
-    options.on_progress = [&ticks](const RunProgress& p) {
-        ++ticks;
-        CHECK(p.worlds_done <= p.worlds_total);
-    };
+    std::vector<RunProgress> ticks;
+    options.on_progress = [&ticks](const RunProgress& p) { ticks.push_back(p); };
     const RunnerResult r = run_blocks(plan, {&s}, {BlockKey{0, 3}, BlockKey{0, 1}}, store, options);
     CHECK(r.blocks_written == 2);
     CHECK(r.worlds_done == 64 + 8);
     CHECK_FALSE(r.is_stopped);
-    CHECK(ticks >= 1);
+    // Progress only grows, counts every world of the call, and ends complete.
+    REQUIRE_FALSE(ticks.empty());
+    for (std::size_t i = 0; i < ticks.size(); ++i) {
+        CHECK(ticks[i].worlds_total == 64 + 8);
+        CHECK(ticks[i].worlds_done <= ticks[i].worlds_total);
+        if (i > 0) CHECK(ticks[i].worlds_done >= ticks[i - 1].worlds_done);
+    }
+    CHECK(ticks.back().worlds_done == 64 + 8);
     CHECK(store.list() == std::vector<BlockKey>{{0, 1}, {0, 3}});
 }
 

@@ -1,4 +1,5 @@
 list(APPEND FUNDSIM_TEST_SOURCES
+  test_accounting.cpp
   test_events.cpp
   test_fund.cpp
   test_graph.cpp

@@ -34,9 +34,8 @@ void World::record(int t, WorldOutcome& out, bool record_trajectory) {
     set(Metric::trade_volume, trade_.volume());
     set(Metric::fund_distress, distressed_step_ ? 1.0 : 0.0);
     set(Metric::events_fired, events_total_);
-    static_assert(static_cast<int>(Metric::events_exit) - static_cast<int>(Metric::events_tariff) + 1 == kEventTypeCount);
     for (int k = 0; k < kEventTypeCount; ++k)
-        out.at(t, static_cast<Metric>(static_cast<int>(Metric::events_tariff) + k)) = events_by_type_[static_cast<std::size_t>(k)];
+        set(event_metric(static_cast<EventType>(k)), events_by_type_[static_cast<std::size_t>(k)]);
     if (!record_trajectory) return;
     settle_all();
     for (GovIndex g = 0; g < government_count(); ++g) {
