@@ -33,7 +33,7 @@ if(EXISTS ${FUNDSIM_JUPYTER})
     COMMAND ${FUNDSIM_PYTHON} ${PROJECT_SOURCE_DIR}/tests/python/check_notebook.py
             ${FUNDSIM_NOTEBOOK_OUT}/quickstart.executed.ipynb)
   set_tests_properties(python.notebook.outputs PROPERTIES
-    FIXTURES_REQUIRED fundsim_notebook LABELS python)
+    FIXTURES_REQUIRED fundsim_notebook TIMEOUT 60 LABELS python)
 else()
   message(STATUS "fundsim: ${FUNDSIM_JUPYTER} not found, notebook test skipped")
 endif()
