@@ -1,10 +1,9 @@
 #include "engine/block.hpp"
 
-#include <boost/crc.hpp>
-
 #include <bit>
 #include <cstring>
 
+#include "engine/crc32.hpp"
 #include "engine/world_columns.hpp"
 #include "world/error.hpp"
 
@@ -64,12 +63,6 @@ private:
     const std::string& where_;
     std::size_t pos_ = 0;
 };
-
-std::uint32_t crc32_of(std::string_view bytes) {
-    boost::crc_32_type crc;
-    crc.process_bytes(bytes.data(), bytes.size());
-    return crc.checksum();
-}
 
 void put_government(Writer& w, const GovernmentSums& g) {
     w.put(g.members_final), w.put(g.joined), w.put(g.deals), w.put(g.exited), w.put(g.founders);
@@ -156,7 +149,7 @@ std::string encode_block(const Block& b, std::uint64_t experiment_hash) {
     for (const auto& t : b.trajectory) put_trajectory_row(w, t);
     for (const auto& g : b.governments) put_government(w, g);
     const std::uint64_t length = w.bytes().size();
-    const std::uint32_t crc = crc32_of(w.bytes());
+    const std::uint32_t crc = crc32(w.bytes());
     w.put(length), w.put(crc);
     for (char c : kTrailerMagic) w.put(c);
     return std::move(w.bytes());
@@ -171,7 +164,7 @@ bool is_valid_block(std::string_view bytes, std::uint64_t experiment_hash, Block
     std::memcpy(&length, trailer, 8);
     std::memcpy(&crc, trailer + 8, 4);
     if (std::memcmp(trailer + 12, kTrailerMagic, 8) != 0 || length != body.size()) return false;
-    if (crc != crc32_of(body)) return false;
+    if (crc != crc32(body)) return false;
     try {
         const std::string where;
         Reader r(body, where);

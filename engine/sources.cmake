@@ -2,6 +2,7 @@ target_sources(fundsim_core PRIVATE
   engine/block.cpp
   engine/block_builder.cpp
   engine/block_store.cpp
+  engine/crc32.cpp
   engine/interrupt.cpp
   engine/particle_runner.cpp
   engine/plan.cpp

@@ -1,5 +1,6 @@
 list(APPEND FUNDSIM_TEST_SOURCES
   test_block.cpp
+  test_crc32.cpp
   test_particle_runner.cpp
   test_plan.cpp
   test_runner.cpp
