@@ -1,14 +1,15 @@
 # Run by ctest after the doctest cases are registered (TEST_INCLUDE_FILES,
 # see tests/CMakeLists.txt): gives every case of fundsim_tests a label and
 # a timeout, by the prefix of its name.
-#   cli      the cases that spawn the fundsim binary (one command each)
+#   cli      the cases that spawn the fundsim binary for one command
+#            (Cli.*, <Name>Command.*, SensitivityRun.*)
 #   cluster  shards, kills, Ctrl-C and resume, mpirun
 #   unit     everything else (in-process)
 # The Python and validation cases set their own (tests/python.cmake,
 # tests/validation.cmake). `ctest -L unit` is the fast loop.
 foreach(fundsim_case IN LISTS fundsim_tests_TESTS)
-  if(fundsim_case MATCHES "^(Cli|RunCommand|MergeCommand)\\.")
-    set_tests_properties("${fundsim_case}" PROPERTIES LABELS cli TIMEOUT 300)
+  if(fundsim_case MATCHES "^(Cli|[A-Za-z]+Command|SensitivityRun)\\.")
+    set_tests_properties("${fundsim_case}" PROPERTIES LABELS cli TIMEOUT 600)
   elseif(fundsim_case MATCHES "^(Cluster|MpiRanks)\\.")
     set_tests_properties("${fundsim_case}" PROPERTIES LABELS cluster TIMEOUT 600)
   else()
