@@ -33,11 +33,14 @@ inline double logit_join_probability(double utility, double adjustment_speed) {
     return adjustment_speed * logistic(utility);
 }
 
-/// `logit`: probability a (non-founder) member exits this step,
-/// speed * (1 + own volatility) * logistic(-U - exit_inertia), capped at 1. [ODD eq. D4]
-inline double logit_exit_probability(double utility, double exit_inertia, double adjustment_speed,
-                                     double political_volatility) {
-    const double p = adjustment_speed * (1.0 + political_volatility) * logistic(-utility - exit_inertia);
+/// `logit`: probability a (non-founder, not locked-in) member exits this step,
+/// driven by the fund's realised performance, write-downs included:
+///   speed * (1 + own volatility) * logistic(performance * gap - exit_inertia),
+/// gap = 100 * (safe rate - believed fund return), percentage points.   [ODD eq. D4]
+inline double logit_exit_probability(double return_gap_pct, double performance, double exit_inertia,
+                                     double adjustment_speed, double political_volatility) {
+    const double p = adjustment_speed * (1.0 + political_volatility) *
+                     logistic(performance * return_gap_pct - exit_inertia);
     return p > 1 ? 1 : p;
 }
 

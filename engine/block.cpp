@@ -68,6 +68,7 @@ void put_government(Writer& w, const GovernmentSums& g) {
     w.put(g.members_final), w.put(g.joined), w.put(g.deals), w.put(g.exited), w.put(g.founders);
     w.put(g.join_step_sum);
     w.put(g.stake_usd_bn), w.put(g.revenue_usd_bn), w.put(g.counterfactual_usd_bn), w.put(g.tariff_faced);
+    w.put(g.committed), w.put(g.committed_usd_bn);
 }
 
 GovernmentSums get_government(Reader& r) {
@@ -77,6 +78,7 @@ GovernmentSums get_government(Reader& r) {
     g.join_step_sum = r.get<std::int64_t>();
     g.stake_usd_bn = r.get<double>(), g.revenue_usd_bn = r.get<double>();
     g.counterfactual_usd_bn = r.get<double>(), g.tariff_faced = r.get<double>();
+    g.committed = r.get<std::uint32_t>(), g.committed_usd_bn = r.get<double>();
     return g;
 }
 
@@ -123,6 +125,8 @@ void GovernmentSums::add(const GovernmentFinal& g) {
     revenue_usd_bn += g.revenue_usd_bn;
     counterfactual_usd_bn += g.counterfactual_usd_bn;
     tariff_faced += g.tariff_faced;
+    committed += g.committed_usd_bn > 0;
+    committed_usd_bn += g.committed_usd_bn;
 }
 
 void GovernmentSums::add(const GovernmentSums& o) {
@@ -130,6 +134,7 @@ void GovernmentSums::add(const GovernmentSums& o) {
     exited += o.exited, founders += o.founders, join_step_sum += o.join_step_sum;
     stake_usd_bn += o.stake_usd_bn, revenue_usd_bn += o.revenue_usd_bn;
     counterfactual_usd_bn += o.counterfactual_usd_bn, tariff_faced += o.tariff_faced;
+    committed += o.committed, committed_usd_bn += o.committed_usd_bn;
 }
 
 std::size_t Block::series_stride() const { return static_cast<std::size_t>(steps + 1) * kMetricCount; }

@@ -22,7 +22,7 @@ namespace fundsim {
 /// Worlds per block: a constant of the block format.
 inline constexpr std::uint32_t kBlockWorlds = 64;
 /// Version of the block encoding (part of the experiment hash).
-inline constexpr std::uint32_t kBlockFormatVersion = 1;
+inline constexpr std::uint32_t kBlockFormatVersion = 2;
 
 /// Identity of a block: point, and block index within the point.
 struct BlockKey {
@@ -43,6 +43,8 @@ struct GovernmentSums {
     double revenue_usd_bn = 0;         ///< sum of cumulative revenue, USD bn
     double counterfactual_usd_bn = 0;  ///< sum of counterfactual revenue, USD bn
     double tariff_faced = 0;           ///< sum of final trade-weighted tariffs faced
+    std::uint32_t committed = 0;       ///< worlds where it made a deal commitment
+    double committed_usd_bn = 0;       ///< sum of its headline deal commitments, USD bn
 
     /// Adds one world's end state.
     void add(const GovernmentFinal& g);

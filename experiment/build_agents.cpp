@@ -47,14 +47,21 @@ void build_negotiators(const MapView& neg, Experiment& ex, const GovIds& ids) {
     n.target_tariff = neg.number("target_tariff");
     n.reservation_tariff = neg.number("reservation_tariff");
     n.reservation_sd = neg.number("reservation_sd");
-    n.counterpart_target = neg.number("counterpart_target");
     n.counterpart_reservation = neg.number("counterpart_reservation");
     n.boulware_share = neg.number("boulware_share");
     n.boulware_beta = neg.number("boulware_beta");
     n.conceder_beta = neg.number("conceder_beta");
     n.initial_concession = neg.number("initial_concession");
-    n.commitment_probability = neg.number("commitment_probability");
-    n.commitment_gdp_share = neg.number("commitment_gdp_share");
+    n.deficit_premium = neg.number("deficit_premium");
+    n.commitment_price = neg.number("commitment_price");
+    n.pledge_capacity_gdp_share = neg.number("pledge_capacity");
+    n.swf_pledge_share = neg.number("swf_pledge_share");
+    n.horizon_years = neg.number("horizon_years");
+    n.commitment_cost = neg.number("commitment_cost");
+    n.alliance_discount = neg.number("alliance_discount");
+    n.commitment_fixed_cost = neg.number("commitment_fixed_cost");
+    n.stake_share = neg.number("stake_share");
+    n.lock_in_months = neg.integer("lock_in_months");
     n.escalation_probability = neg.number("escalation_probability");
     n.escalation_tariff = neg.number("escalation_tariff");
     n.cooldown_months = neg.integer("cooldown_months");
@@ -102,10 +109,37 @@ void build_sponsors(const ConfigNode* list, Experiment& ex, const GovIds& ids) {
     }
 }
 
+/// `blocs`: each a name and two or more member states, none a listed
+/// founder, none in two blocs.
+void build_blocs(const ConfigNode* list, Experiment& ex, const GovIds& ids) {
+    std::set<GovIndex> taken;
+    for (std::size_t i = 0; list && i < list->items.size(); ++i) {
+        const MapView b(&list->items[i], "blocs[" + std::to_string(i) + "]");
+        BlocSpec bloc;
+        bloc.name = b.text("name");
+        const ConfigNode* members = b.get("members");
+        for (std::size_t k = 0; k < members->items.size(); ++k) {
+            const ConfigNode& item = members->items[k];
+            const std::string shown = b.path("members") + "[" + std::to_string(k) + "]";
+            const GovIndex g = ids.resolve(item, shown);
+            if (is_listed_founder(ex, g))
+                throw config_error(item.pos, shown, "'" + item.scalar + "' is a founder; expected non-founders only");
+            if (!taken.insert(g).second)
+                throw config_error(item.pos, shown, "'" + item.scalar + "' is already in a bloc; expected each government in at most one bloc");
+            bloc.members.push_back(g);
+        }
+        if (bloc.members.size() < 2)
+            throw config_error(members->pos, b.path("members"), "a bloc of " + std::to_string(bloc.members.size()) +
+                                                                  " member; expected two or more");
+        ex.blocs.push_back(std::move(bloc));
+    }
+}
+
 }  // namespace
 
 void build_agents(const ConfigNode& root, Experiment& ex, const GovIds& ids) {
     build_negotiators(MapView(root.find("negotiators"), "negotiators"), ex, ids);
+    build_blocs(root.find("blocs"), ex, ids);
     build_investors(MapView(root.find("investors"), "investors"), ex, ids);
     build_sponsors(root.find("sponsors"), ex, ids);
 }

@@ -31,6 +31,7 @@ void build_tariff(const MapView& e, EventSpec& ev, const GovIds& ids) {
         if (g == ev.from && g != kRandomGovernment)
             throw e.error("to", "includes the setter '" + e.text("from") + "'; expected the governments that face its tariff");
     ev.rate = e.number("rate");
+    ev.unless_deal = e.flag("unless_deal");
 }
 
 void build_trade_deal(const MapView& e, EventSpec& ev, const GovIds& ids) {

@@ -13,7 +13,8 @@ namespace {
 
 /// Attribute keys shared by governments.defaults, list items and CSV columns.
 constexpr std::string_view kAttributes[] = {"gdp", "fiscal_capacity", "stake", "risk_aversion",
-                                            "political_volatility", "alliance", "threshold"};
+                                            "political_volatility", "alliance", "threshold",
+                                            "swf_assets", "threat_tariff"};
 
 void set_attribute(GovernmentSpec& g, std::string_view key, double v) {
     if (key == "gdp") g.gdp_usd_bn = v;
@@ -23,6 +24,8 @@ void set_attribute(GovernmentSpec& g, std::string_view key, double v) {
     else if (key == "political_volatility") g.political_volatility = v;
     else if (key == "alliance") g.alliance = v;
     else if (key == "threshold") g.threshold = v;
+    else if (key == "swf_assets") g.swf_assets_usd_bn = v;
+    else if (key == "threat_tariff") g.threat_tariff = v;
 }
 
 /// A government with every attribute read from `from` (defaults or a list item).

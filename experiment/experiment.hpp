@@ -56,6 +56,15 @@ struct GovernmentSpec {
     double political_volatility = 0;    ///< 0..1, chance-like instability of its policy
     double alliance = 0;                ///< 0..1, alignment with the founders
     std::optional<double> threshold;    ///< per-government phi (threshold rule), 0..1
+    double swf_assets_usd_bn = 0;       ///< sovereign-fund assets it could pledge from, USD bn
+    double threat_tariff = 0;           ///< rate the counterpart has announced for it (0 = none)
+};
+
+/// A bloc that negotiates once for its member states, which join or stay
+/// out together (SPEC §3.1.3). Its commitment is shared by GDP share.
+struct BlocSpec {
+    std::string name;
+    std::vector<GovIndex> members;      ///< at least two, none a founder, none in another bloc
 };
 
 /// A bilateral goods flow, USD bn per year at the reference tariff.
@@ -109,14 +118,21 @@ struct NegotiatorSpec {
     double target_tariff = 0;           ///< the party's ideal rate it faces
     double reservation_tariff = 0.2;    ///< the most the party accepts
     double reservation_sd = 0.05;       ///< per-world noise on reservation
-    double counterpart_target = 0.25;   ///< counterpart's ideal rate
-    double counterpart_reservation = 0.1; ///< counterpart's floor
+    double counterpart_reservation = 0.1; ///< counterpart's floor, reached with a commitment
     double boulware_share = 0.5;        ///< share of parties using Boulware (else conceder)
     double boulware_beta = 0.3;         ///< beta < 1: concede late
     double conceder_beta = 3.0;         ///< beta > 1: concede early
     double initial_concession = 0.0;    ///< kappa in alpha(t)
-    double commitment_probability = 0.3; ///< a deal carries a fund commitment
-    double commitment_gdp_share = 0.003; ///< size of that commitment
+    double deficit_premium = 0.2;       ///< no-commitment floor = reservation + premium x surplus share [N5]
+    double commitment_price = 25;       ///< USD bn committed per USD bn of yearly exports per unit of rate cut [N6]
+    double pledge_capacity_gdp_share = 0.1; ///< most a party pledges from its budget, share of GDP
+    double swf_pledge_share = 0.25;     ///< share of its sovereign-fund assets it can pledge
+    double horizon_years = 3;           ///< years over which a party values a tariff cut
+    double commitment_cost = 0.3;       ///< cost to the party per USD of commitment
+    double alliance_discount = 0.5;     ///< cost cut for a fully allied party (x alliance)
+    double commitment_fixed_cost = 0.002; ///< political cost of any pledge, share of GDP [N7]
+    double stake_share = 0.02;          ///< share of a commitment placed in the fund as a stake
+    int lock_in_months = 24;            ///< a deal commitment binds this long
     double escalation_probability = 0.5; ///< a breakdown escalates tariffs
     double escalation_tariff = 0.1;     ///< added to the counterpart's rate
     int cooldown_months = 6;            ///< wait after a breakdown before new talks
@@ -164,7 +180,8 @@ struct LogitSpec {
     double risk = 1;
     double fiscal_cost = 1;
     double exit_inertia = 2;
-    double member_tariff_discount = 0.05;
+    double performance = 1;             ///< exit weight per pct point the fund trails the safe rate
+    double member_tariff = 0.15;        ///< rate a member expects from the founders
     double adjustment_speed = 0.1;      ///< per step
 };
 
@@ -200,6 +217,7 @@ struct EventSpec {
     double size_sd = 0;
     std::string sector;                 ///< market_shock: only this sector ("" = all)
     GovIndex government = kNoGovernment; ///< policy_shift / join / exit
+    bool unless_deal = false;           ///< tariff: skip targets that closed a deal with the setter
     double volatility = 0;              ///< policy_shift: new political_volatility
 };
 
@@ -243,6 +261,7 @@ struct Experiment {
     BehaviorSpec behavior;
     TradeSpec trade;
     std::vector<EventSpec> events;
+    std::vector<BlocSpec> blocs;
     SweepSpec sweep;
     /// `calibration:` as read (null when the file has none); only
     /// `fundsim calibrate` reads it.

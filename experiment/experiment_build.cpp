@@ -119,7 +119,8 @@ void build_behavior(const MapView& b, Experiment& ex) {
     l.risk = logit.number("risk");
     l.fiscal_cost = logit.number("fiscal_cost");
     l.exit_inertia = logit.number("exit_inertia");
-    l.member_tariff_discount = logit.number("member_tariff_discount");
+    l.member_tariff = logit.number("member_tariff");
+    l.performance = logit.number("performance");
     l.adjustment_speed = logit.number("adjustment_speed");
     ex.behavior.phi = b.child("threshold").number("phi");
     const MapView bass = b.child("bass");

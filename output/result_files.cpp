@@ -41,7 +41,7 @@ ResultFiles::ResultFiles(const fs::path& dir, const RunPlan& plan) {
         std::initializer_list<std::string_view>{
             "point", "government", "p_member_final", "p_joined", "mean_join_step", "mean_stake_usd_bn",
             "mean_revenue_usd_bn", "mean_counterfactual_usd_bn", "p_deal", "p_exited", "p_founder",
-            "mean_tariff_faced_final"});
+            "mean_tariff_faced_final", "p_committed", "mean_commitment_usd_bn"});
     trajectories_ = std::make_unique<CsvWriter>(
         dir / "trajectories.csv", std::initializer_list<std::string_view>{"point", "world", "step", "government",
                                                                           "status", "stake", "tariff_faced",
@@ -97,6 +97,7 @@ void ResultFiles::end_point(std::uint32_t point_index, const PointPlan& point, c
         governments_->number(ratio(s.counterfactual_usd_bn, n));
         governments_->number(ratio(s.deals, n)).number(ratio(s.exited, n)).number(ratio(s.founders, n));
         governments_->number(ratio(s.tariff_faced, n));
+        governments_->number(ratio(s.committed, n)).number(ratio(s.committed_usd_bn, n));
         governments_->end_row();
     }
 }

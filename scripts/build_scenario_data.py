@@ -76,11 +76,8 @@ SWF_EXCLUDED = {          # countries.csv swf_aum_usd_bn not used as a national 
     "USA": "SWF: Alaska PFC is a state fund - no federal SWF",
     "FRA": "SWF: Bpifrance arguably not a SWF - not used",
 }
-STAKE_DEFAULT = 0.002     # = schema default governments.defaults.stake
-STAKE_CAP = 0.02
-EQUITY_SHARE = 0.02       # direct-equity share of a headline pledge (Akazawa: 1-2 %)
-PLEDGE_EXCLUDED_TYPES = ("purchase commitment", "economic exchange", "none", "precedent",
-                         "context", "proposed joint", "private project sponsor")
+STAKE_DEFAULT = 0.002     # = schema default governments.defaults.stake; no look-ahead (SPEC 3.1.7):
+                          # the 2025 pledges are what the model must produce, never an input
 
 # ---- ties ------------------------------------------------------------------
 BLOCS = [  # (weight per pair, name, members)
@@ -136,28 +133,19 @@ def volatility_of(iso):
     raise SystemExit(f"no volatility class for {iso}")
 
 
-def pledges_by_country(pledges, eu_gdp):
-    """Headline investment pledge (USD bn) per iso3 and its row; EU pledge split by GDP."""
+def threats_apr2(tariffs):
+    """The 2 April 2025 Annex I rate announced per iso3 (EU27 for its members): known at step 0."""
     out = {}
-    for r in pledges:
-        iso, kind, value = r["iso3"], r["pledge_type"], num(r["headline_usd_bn"])
-        if value is None or ";" in iso or not iso:
-            continue
-        if any(k in kind for k in PLEDGE_EXCLUDED_TYPES) or "investment" not in kind:
-            continue
-        if iso == EU_AGGREGATE:
-            for m, gdp in eu_gdp.items():
-                out[m] = (value * gdp / eu_gdp[EU_AGGREGATE], r, "EU27 pledge split by GDP share")
-        else:
-            out[iso] = (value, r, "")
-    out.pop(EU_AGGREGATE, None)
+    for r in tariffs:
+        if r["event"] == "reciprocal_annexI_apr2":
+            out[r["iso3"]] = float(r["rate_pct"]) / 100
+    for m in EU_MEMBERS:
+        out.setdefault(m, out.get(EU_AGGREGATE, 0.0))
     return out
 
 
-def governments(countries, pledges):
-    eu_gdp = {r["iso3"]: float(r["gdp_2024_usd_bn"]) for r in countries
-              if r["iso3"] in EU_MEMBERS or r["iso3"] == EU_AGGREGATE}
-    pledged = pledges_by_country(pledges, eu_gdp)
+def governments(countries, tariffs):
+    threats = threats_apr2(tariffs)
     rows = []
     for r in countries:
         iso = r["iso3"]
@@ -178,21 +166,11 @@ def governments(countries, pledges):
             stake = FOUNDERS[iso] * INITIAL_CAPITAL_USD_BN / gdp
             fiscal = max(fiscal, stake)
             notes.append("founder: stake = founding capital share (fund.founders x initial_capital)")
-        elif iso in pledged:
-            value, prow, how = pledged[iso]
-            raw = EQUITY_SHARE * value / gdp
-            stake = min(min(STAKE_CAP, fiscal), max(STAKE_DEFAULT, raw))
-            src += " + investment_pledges_2025.csv[headline_usd_bn]"
-            notes.append(f"stake from {prow['pledge_type'].split('(')[0].strip()} "
-                         f"{prow['headline_usd_bn']} bn announced {prow['announce_date']}"
-                         + (f" ({how})" if how else "")
-                         + (" - below floor: default stake" if raw < STAKE_DEFAULT else "")
-                         + (" - capped" if raw > min(STAKE_CAP, fiscal) else "")
-                         + (" - look-ahead: after step 0" if prow["announce_date"] > "2025-04" else ""))
-            if prow["uncertain"].strip():
-                notes.append("pledge uncertain: " + clean(prow["uncertain"]))
         else:
             stake = STAKE_DEFAULT
+        swf = aum if aum is not None and iso not in SWF_EXCLUDED else 0.0
+        if swf and r["swf_as_of"].strip() > "2025-04":
+            notes.append(f"swf_assets: snapshot {r['swf_as_of']} used for holdings at April 2025")
         if iso in ALLIANCE_FLAGS:
             notes.append(ALLIANCE_FLAGS[iso])
         rows.append({
@@ -200,7 +178,8 @@ def governments(countries, pledges):
             "exports_to_USA": "" if iso == "USA" else r["goods_exports_to_us_2024_usd_bn"],
             "imports_from_USA": "" if iso == "USA" else r["goods_imports_from_us_2024_usd_bn"],
             "alliance": fmt(alliance_of(iso)), "political_volatility": fmt(volatility_of(iso)),
-            "fiscal_capacity": fmt(fiscal), "stake": fmt(stake),
+            "fiscal_capacity": fmt(fiscal), "stake": fmt(stake), "swf_assets": fmt(swf),
+            "threat_tariff": fmt(threats.get(iso, 0.0)) if iso not in FOUNDERS else "0.0",
             "source": src, "note": " | ".join(n for n in notes if n),
         })
     return rows
@@ -255,41 +234,22 @@ def annex_jul31_groups(govs, tariffs):
              "us_tariffs_2025.csv[rate_pct]") for rate in sorted(groups)]
 
 
-def commitment_probability(tariffs, pledges):
-    partners = sorted({r["iso3"] for r in tariffs if r["event"].startswith("deal")})
-    invest = {r["iso3"] for r in pledges if "investment" in r["pledge_type"] and "trade" in r["pledge_type"]}
-    hit = [p for p in partners if p in invest]
-    return ("negotiators.commitment_probability", fmt(len(hit) / len(partners)),
-            f"partners with a 2025-26 deal that carries an investment pledge: {len(hit)} of {len(partners)} ("
-            + " ".join(hit) + " of " + " ".join(partners) + ")",
-            "us_tariffs_2025.csv[event deal_*] + investment_pledges_2025.csv[pledge_type]")
-
-
 def derived(govs, pledges, countries):
     """Values typed into the YAML, recomputed here so that they can be checked."""
     out = []
     parties = [g["id"] for g in govs if g["id"] not in FOUNDERS and g["id"] not in EU_MEMBERS
+               and float(g["threat_tariff"]) > 0.10
                and float(g["exports_to_USA"]) + float(g["imports_from_USA"]) >= NEGOTIATION_TRADE_MIN]
     out.append(("negotiators.parties", " ".join(parties),
-                f"non-founder non-EU governments with goods trade with U.S. >= {NEGOTIATION_TRADE_MIN} bn (2024)",
-                "countries.csv[goods_exports_to_us_2024_usd_bn goods_imports_from_us_2024_usd_bn]"))
-    gdp = {r["iso3"]: float(r["gdp_2024_usd_bn"]) for r in countries}
-    shares = []
-    for r in pledges:  # deal-linked investment pledges, as % of GDP, equity share
-        iso, v = r["iso3"], num(r["headline_usd_bn"])
-        if v is None or iso not in gdp or "trade" not in r["pledge_type"] or "purchase commitment" in r["pledge_type"]:
-            continue
-        shares.append((EQUITY_SHARE * v / gdp[iso], iso))
-    shares.sort()
-    n = len(shares)
-    median = shares[n // 2][0] if n % 2 else (shares[n // 2 - 1][0] + shares[n // 2][0]) / 2
-    out.append(("negotiators.commitment_gdp_share", fmt(median),
-                f"median of {EQUITY_SHARE} x headline/GDP over deal-linked investment pledges ("
-                + " ".join(f"{i}={fmt(s)}" for s, i in shares) + ")",
-                "investment_pledges_2025.csv[headline_usd_bn] / countries.csv[gdp_2024_usd_bn]"))
-    kor = next(r for r in pledges if r["iso3"] == "KOR")
-    out.append(("events.trade_deal[USA KOR].commitment", fmt(EQUITY_SHARE * float(kor["headline_usd_bn"])),
-                f"{EQUITY_SHARE} x Korea headline pledge", "investment_pledges_2025.csv[headline_usd_bn]"))
+                f"non-founder non-EU governments named in the 2 April 2025 Annex I (threat_tariff > 0.10) with goods "
+                f"trade with U.S. >= {NEGOTIATION_TRADE_MIN} bn (2024); CAN and MEX (fentanyl IEEPA, USMCA) are not in it",
+                "countries.csv[goods_exports_to_us_2024_usd_bn goods_imports_from_us_2024_usd_bn] + us_tariffs_2025.csv[reciprocal_annexI_apr2]"))
+    for iso, label in (("KOR", "KOR"), ("CHE", "CHE"), ("EU27", "DEU (EU bloc)")):
+        p = next(r for r in pledges if r["iso3"] == iso)
+        out.append((f"default events.trade_deal[USA {label}].commitment", fmt(float(p["headline_usd_bn"])),
+                    f"headline pledge announced {p['announce_date']} "
+                    "(the default replays 2025; the hindcast never reads it)",
+                    "investment_pledges_2025.csv[headline_usd_bn]"))
     return out
 
 
@@ -361,13 +321,14 @@ def main():
     countries = read("countries.csv")
     pledges = read("investment_pledges_2025.csv")
     swfs = read("swf_list.csv")
-    govs = governments(countries, pledges)
     tariffs = read("us_tariffs_2025.csv")
-    values = (derived(govs, pledges, countries) + [commitment_probability(tariffs, pledges)]
+    govs = governments(countries, tariffs)
+    values = (derived(govs, pledges, countries)
               + annex_jul31_groups(govs, tariffs) + sovereign_classes(swfs, countries))
     files = {
         "governments.csv": render(govs, ["id", "name", "gdp", "exports_to_USA", "imports_from_USA", "alliance",
-                                         "political_volatility", "fiscal_capacity", "stake", "source", "note"]),
+                                         "political_volatility", "fiscal_capacity", "stake", "swf_assets",
+                                         "threat_tariff", "source", "note"]),
         "ties.csv": render(ties(govs), ["source", "target", "weight"]),
         "derived_values.csv": render([dict(zip(["key", "value", "rule", "source"], v)) for v in values],
                                      ["key", "value", "rule", "source"]),

@@ -50,6 +50,7 @@ TEST_CASE("Events.at_zero_fire_before_the_initial_state") {
 
 TEST_CASE("Events.trade_deal_sets_tariffs_and_can_bring_membership_and_capital") {
     Experiment ex = base();
+    ex.negotiators.stake_share = 1;  // the whole commitment becomes the stake
     EventSpec e = at(1, EventType::trade_deal);
     e.from = 0;
     e.to_one = 1;

@@ -23,12 +23,14 @@ bool fire_tariff(const EventSpec& e, World& world, RandomStream& rng) {
     const GovIndex from = resolve(e.from, world, rng, [](GovIndex) { return true; });
     if (from == kNoGovernment) return false;
     if (e.to_all) {
-        world.set_tariff_to_all(from, e.rate);
+        for (GovIndex g = 0; g < world.government_count(); ++g)
+            if (g != from && !(e.unless_deal && world.has_closed_deal(g))) world.set_tariff(from, g, e.rate);
         return true;
     }
     for (GovIndex target : e.targets) {
         const GovIndex to = resolve(target, world, rng, [from](GovIndex i) { return i != from; });
-        if (to != kNoGovernment) world.set_tariff(from, to, e.rate);
+        if (to == kNoGovernment || (e.unless_deal && world.has_closed_deal(to))) continue;
+        world.set_tariff(from, to, e.rate);
     }
     return true;
 }
@@ -37,18 +39,31 @@ bool fire_trade_deal(const EventSpec& e, int step, World& world, RandomStream& r
     const GovIndex a = e.from;
     const GovIndex b = resolve(e.to_one, world, rng, [a](GovIndex i) { return i != a; });
     if (b == kNoGovernment) return false;
-    world.set_tariff(a, b, e.rate);
-    if (e.rate_back) world.set_tariff(b, a, *e.rate_back);
-    world.settle_talks(b);
     world.count_deal();
-    // A commitment with membership buys a stake; without it, the government
-    // invests alongside the limited partners (Korea's 2025 pledge, say).
-    if (e.membership && !world.government(b).is_member())
-        world.force_join(b, step, e.commitment_usd_bn);
-    else if (e.membership)
-        world.add_stake(b, e.commitment_usd_bn);
-    else if (e.commitment_usd_bn > 0)
-        world.add_lp_capital(e.commitment_usd_bn);
+    // A bloc member's deal is the bloc's: every member gets the rate, and a
+    // commitment is shared by GDP share (SPEC §3.1.3).
+    const std::vector<GovIndex>& unit = world.decision_unit(b);
+    double gdp = 0;
+    for (GovIndex m : unit) gdp += world.government(m).gdp_usd_bn;
+    if (e.commitment_usd_bn > 0) world.count_commitment(e.commitment_usd_bn);
+    for (GovIndex m : unit) {
+        world.set_tariff(a, m, e.rate);
+        if (e.rate_back) world.set_tariff(m, a, *e.rate_back);
+        world.settle_talks(m);
+        const double committed = e.commitment_usd_bn * world.government(m).gdp_usd_bn / gdp;
+        world.record_commitment(m, committed);
+        const double stake = world.scenario().experiment.negotiators.stake_share * committed;
+        // A commitment with membership buys a stake (negotiators.stake_share of
+        // it), bound for the lock-in; without membership, the government
+        // invests that stake alongside the limited partners.
+        if (e.membership && !world.government(m).is_member())
+            world.force_join(m, step, stake);
+        else if (e.membership)
+            world.add_stake(m, stake);
+        else if (stake > 0)
+            world.add_lp_capital(stake);
+        if (e.membership) world.lock_in(m, step);
+    }
     return true;
 }
 

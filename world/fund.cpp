@@ -95,6 +95,7 @@ bool Fund::enforce_leverage_cap() {
         projects_.erase(projects_.begin());
         project_value_ -= sold.value_usd_bn;
         const double proceeds = (1 - spec_.fire_sale_haircut) * sold.value_usd_bn;
+        writedowns_usd_bn_ += sold.value_usd_bn - proceeds;
         const double repay = std::min(proceeds, debt_);
         debt_ -= repay;
         cash_ += proceeds - repay;
@@ -136,6 +137,7 @@ double Fund::shock(const std::string& sector, double size) {
         p.value_usd_bn = after;
     }
     project_value_ -= lost;
+    writedowns_usd_bn_ += lost;
     return lost;
 }
 

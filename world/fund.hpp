@@ -94,6 +94,14 @@ public:
     /// returns true if it had to.   [ODD eq. F6]
     bool enforce_leverage_cap();
 
+    /// Value written off since the last call (shocks, fire-sale haircuts),
+    /// USD bn; resets the count. Beliefs about the return include it.   [I2]
+    double take_writedowns() {
+        const double w = writedowns_usd_bn_;
+        writedowns_usd_bn_ = 0;
+        return w;
+    }
+
 private:
     const FundSpec& spec_;
     int months_per_step_;
@@ -104,6 +112,7 @@ private:
     double lp_capital_ = 0;
     double total_stakes_ = 0;
     double distributions_total_ = 0;
+    double writedowns_usd_bn_ = 0;
     std::vector<double> stakes_;
     std::vector<Project> projects_;
 };

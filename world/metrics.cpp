@@ -1,6 +1,8 @@
 // Recording one step's outcome metrics (world/metrics.hpp names them).
 #include "world/metrics.hpp"
 
+#include <algorithm>
+
 #include "world/world.hpp"
 
 namespace fundsim {
@@ -30,6 +32,15 @@ void World::record(int t, WorldOutcome& out, bool record_trajectory) {
     set(Metric::talks_broken, talks_broken_);
     set(Metric::revenue_total, revenue_total_);
     set(Metric::revenue_tax_counterfactual, counterfactual_total_);
+    set(Metric::commitments, commitments_);
+    set(Metric::commitments_usd_bn, commitments_usd_bn_);
+    set(Metric::stakes_contributed, contributed_total_);
+    // F9: government revenue and the counterfactual on one footing, per USD put in.
+    const double owners = fund_.total_stakes() + fund_.lp_capital();
+    const double stake_value = owners > 0 ? std::max(0.0, fund_.equity()) * fund_.total_stakes() / owners : 0.0;
+    const double net = revenue_total_ + redeemed_total_ + stake_value - contributed_total_;
+    set(Metric::revenue_net_per_usd, contributed_total_ > 0 ? net / contributed_total_ : 0.0);
+    set(Metric::counterfactual_per_usd, contributed_total_ > 0 ? counterfactual_total_ / contributed_total_ : 0.0);
     set(Metric::avg_tariff, trade_.average_tariff());
     set(Metric::trade_volume, trade_.volume());
     set(Metric::fund_distress, distressed_step_ ? 1.0 : 0.0);

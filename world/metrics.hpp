@@ -30,6 +30,11 @@ namespace fundsim {
     X(talks_broken)               /* cumulative count */                                 \
     X(revenue_total)              /* USD bn paid to member governments, cumulative */    \
     X(revenue_tax_counterfactual) /* USD bn, cumulative */                               \
+    X(commitments)                /* deals etc. that carried a commitment, cumulative */ \
+    X(commitments_usd_bn)         /* headline commitments, USD bn, cumulative */         \
+    X(stakes_contributed)         /* capital governments put in, USD bn, cumulative */   \
+    X(revenue_net_per_usd)        /* F9: net government revenue per USD put in */       \
+    X(counterfactual_per_usd)     /* F9: counterfactual per USD put in */                \
     X(avg_tariff)                 /* trade-weighted average tariff, rate */              \
     X(trade_volume)               /* USD bn per year */                                  \
     X(fund_distress)              /* 1 when equity <= 0 or deleveraging was forced */    \

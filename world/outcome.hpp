@@ -19,6 +19,7 @@ struct GovernmentFinal {
     double revenue_usd_bn = 0;       ///< cumulative distributions received
     double counterfactual_usd_bn = 0; ///< cumulative tax-incentive counterfactual
     double tariff_faced = 0;         ///< trade-weighted rate it faces at the end
+    double committed_usd_bn = 0;     ///< headline commitments made in deals (0 = none)
 };
 
 /// One row of trajectories.csv (without point/world).

@@ -1,8 +1,11 @@
 #include "world/trade.hpp"
 
+
 #include <algorithm>
 #include <cmath>
 #include <utility>
+
+#include "world/trade_loss.hpp"
 
 namespace fundsim {
 
@@ -13,7 +16,8 @@ TradeBook::TradeBook(const Scenario& scenario, std::vector<unsigned char> is_fou
       volume_now_(scenario.experiment.trade_flows.size(), 0.0),
       is_founder_(std::move(is_founder)),
       tariff_faced_(scenario.experiment.governments.size(), scenario.experiment.trade.base_tariff),
-      exports_to_founders_(scenario.experiment.governments.size(), 0.0) {}
+      exports_to_founders_(scenario.experiment.governments.size(), 0.0),
+      relief_(scenario.experiment.governments.size(), 0.0) {}
 
 double TradeBook::tariff(GovIndex setter, GovIndex exporter) const {
     const std::int32_t slot = scenario_.setter_slot[static_cast<std::size_t>(setter)];
@@ -41,6 +45,8 @@ void TradeBook::update() {
     double world_weighted = 0;
     volume_ = 0;
     std::fill(exports_to_founders_.begin(), exports_to_founders_.end(), 0.0);
+    std::fill(relief_.begin(), relief_.end(), 0.0);
+    const double member_rate = ex.behavior.logit.member_tariff;
     for (std::size_t f = 0; f < ex.trade_flows.size(); ++f) {
         const TradeFlow& flow = ex.trade_flows[f];
         const double rate = tariff(flow.importer, flow.exporter);
@@ -48,8 +54,13 @@ void TradeBook::update() {
         volume_now_[f] = x;
         weighted[static_cast<std::size_t>(flow.exporter)] += x * rate;
         exports[static_cast<std::size_t>(flow.exporter)] += x;
-        if (is_founder_[static_cast<std::size_t>(flow.importer)])
+        if (is_founder_[static_cast<std::size_t>(flow.importer)]) {
             exports_to_founders_[static_cast<std::size_t>(flow.exporter)] += x;
+            if (rate > member_rate)  // G2: only rates above the member rate can fall
+                relief_[static_cast<std::size_t>(flow.exporter)] +=
+                    flow.value_usd_bn * (lost_export_share(rate, base, ex.trade.elasticity) -
+                                         lost_export_share(member_rate, base, ex.trade.elasticity));
+        }
         world_weighted += x * rate;
         volume_ += x;
     }

@@ -33,6 +33,11 @@ public:
     double exports_to(GovIndex g, GovIndex partner) const;
     /// Current exports of g to the founders, USD bn per year.
     double exports_to_founders(GovIndex g) const { return exports_to_founders_[static_cast<std::size_t>(g)]; }
+    /// Exports g would regain per year if every founder's tariff on it fell to
+    /// `behavior.logit.member_tariff`: sum over founders f of
+    /// X0_gf * (g(tau_fg) - g(min(tau_fg, member_tariff))), USD bn.   [ODD eq. G2]
+    /// Grows with the tariffs g faces.
+    double relief_as_member(GovIndex g) const { return relief_[static_cast<std::size_t>(g)]; }
     /// World trade-weighted average tariff                        [ODD eq. T3].
     double average_tariff() const { return average_tariff_; }
     /// Total trade, USD bn per year.
@@ -45,6 +50,7 @@ private:
     std::vector<unsigned char> is_founder_;
     std::vector<double> tariff_faced_;
     std::vector<double> exports_to_founders_;
+    std::vector<double> relief_;
     double average_tariff_ = 0;
     double volume_ = 0;
     bool dirty_ = true;

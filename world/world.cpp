@@ -7,6 +7,7 @@
 
 #include "world/error.hpp"
 #include "world/events.hpp"
+#include "world/trade_loss.hpp"
 
 namespace fundsim {
 namespace {
@@ -72,13 +73,44 @@ World::World(const Scenario& scenario, std::uint32_t point, std::uint64_t world)
         s.political_volatility = spec.political_volatility;
         s.is_founder = is_founder_[g] != 0;
     }
+    // Blocs negotiate once and decide together (SPEC §3.1.3).
+    bloc_of_.assign(n, -1);
+    for (std::size_t b = 0; b < ex_.blocs.size(); ++b)
+        for (GovIndex g : ex_.blocs[b].members) bloc_of_[static_cast<std::size_t>(g)] = static_cast<int>(b);
+    singletons_.resize(n);
+    for (std::size_t g = 0; g < n; ++g) singletons_[g] = {static_cast<GovIndex>(g)};
     negotiator_of_.assign(n, -1);
-    if (ex_.negotiators.enabled)
+    if (ex_.negotiators.enabled) {
+        std::vector<unsigned char> bloc_seated(ex_.blocs.size(), 0);
         for (GovIndex g : ex_.negotiators.parties) {
             if (is_founder_[static_cast<std::size_t>(g)] || g == ex_.negotiators.counterpart) continue;
-            negotiator_of_[static_cast<std::size_t>(g)] = static_cast<GovIndex>(negotiators_.size());
-            negotiators_.emplace_back(g, ex_.negotiators, ex_.months_per_step, rng_negotiation_);
+            const int b = bloc_of_[static_cast<std::size_t>(g)];
+            if (b >= 0 && bloc_seated[static_cast<std::size_t>(b)]) continue;
+            const auto k = static_cast<GovIndex>(negotiators_.size());
+            if (b >= 0) {
+                bloc_seated[static_cast<std::size_t>(b)] = 1;
+                const GovIndex first = ex_.blocs[static_cast<std::size_t>(b)].members.front();
+                for (GovIndex m : ex_.blocs[static_cast<std::size_t>(b)].members) negotiator_of_[static_cast<std::size_t>(m)] = k;
+                negotiators_.emplace_back(first, b, ex_.negotiators, ex_.months_per_step, rng_negotiation_);
+            } else {
+                negotiator_of_[static_cast<std::size_t>(g)] = k;
+                negotiators_.emplace_back(g, -1, ex_.negotiators, ex_.months_per_step, rng_negotiation_);
+            }
         }
+    }
+    lock_in_steps_ = (ex_.negotiators.lock_in_months + ex_.months_per_step - 1) / ex_.months_per_step;
+    exports_to_counterpart_.assign(n, 0.0);
+    imports_from_counterpart_.assign(n, 0.0);
+    if (ex_.negotiators.enabled)
+        for (const TradeFlow& f : ex_.trade_flows) {
+            if (f.importer == ex_.negotiators.counterpart) exports_to_counterpart_[static_cast<std::size_t>(f.exporter)] += f.value_usd_bn;
+            if (f.exporter == ex_.negotiators.counterpart) imports_from_counterpart_[static_cast<std::size_t>(f.importer)] += f.value_usd_bn;
+        }
+    // G6: the peer term compares like with like: ties to founders are left out.
+    founder_weight_.assign(n, 0.0);
+    for (GovIndex f : founders_)
+        for (auto e : boost::make_iterator_range(out_edges(static_cast<std::uint32_t>(f), *graph_)))
+            founder_weight_[target(e, *graph_)] += (*graph_)[e].weight;
     investors_.reserve(ex_.investors.classes.size());
     for (const InvestorClassSpec& c : ex_.investors.classes) investors_.emplace_back(c);
     pending_commits_.assign(investors_.size(), 0);
@@ -93,8 +125,7 @@ void World::initialise() {
     for (std::size_t i = 0; i < founders_.size(); ++i) {
         const double share = ex_.fund.random_founders >= 0 ? equal_share : ex_.fund.founders[i].second;
         set_member(founders_[i], true, 0);
-        settle(founders_[i]);
-        fund_.add_stake(founders_[i], share * ex_.fund.initial_capital_usd_bn);
+        add_stake(founders_[i], share * ex_.fund.initial_capital_usd_bn);
     }
     joins_step_ = 0;
     joins_total_ = 0;  // founders are not joins
@@ -126,6 +157,7 @@ void World::run(WorldOutcome& out, bool record_trajectory) {
         f.revenue_usd_bn = s.revenue_usd_bn;
         f.counterfactual_usd_bn = s.counterfactual_usd_bn;
         f.tariff_faced = trade_.tariff_faced(static_cast<GovIndex>(g));
+        f.committed_usd_bn = s.committed_usd_bn;
     }
 }
 
@@ -203,15 +235,42 @@ void World::force_join(GovIndex g, int step, double stake_usd_bn) {
     if (government(g).is_member()) return;
     const GovernmentSpec& spec = ex_.governments[static_cast<std::size_t>(g)];
     set_member(g, true, step);
+    add_stake(g, stake_usd_bn > 0 ? stake_usd_bn : stake_on_joining(spec, government(g)));
+}
+
+void World::add_stake(GovIndex g, double usd_bn) {
+    if (usd_bn <= 0) return;
     settle(g);
-    fund_.add_stake(g, stake_usd_bn > 0 ? stake_usd_bn : stake_on_joining(spec, government(g)));
+    fund_.add_stake(g, usd_bn);
+    govs_[static_cast<std::size_t>(g)].contributed_usd_bn += usd_bn;
+    contributed_total_ += usd_bn;
 }
 
 void World::force_exit(GovIndex g) {
     if (!government(g).is_member()) return;
     set_member(g, false, -1);
     settle(g);
-    fund_.redeem_stake(g);
+    redeemed_total_ += fund_.redeem_stake(g);
+}
+
+void World::grant_member_rate(GovIndex g, double share) {
+    // Each founder's rate falls towards the member rate by the share of the
+    // relief bought: the lost-export share g(tau) moves that far.      [G7]
+    const double member_rate = ex_.behavior.logit.member_tariff;
+    const double base = ex_.trade.base_tariff, eps = ex_.trade.elasticity;
+    for (GovIndex f : founders_) {
+        const double now = trade_.tariff(f, g);
+        if (now <= member_rate) continue;
+        const double lost_now = lost_export_share(now, base, eps), lost_member = lost_export_share(member_rate, base, eps);
+        trade_.set_tariff(f, g, share >= 1.0 ? member_rate : rate_losing(lost_now - share * (lost_now - lost_member), base, eps));
+    }
+    const GovIndex k = negotiator_of_[static_cast<std::size_t>(g)];
+    if (k >= 0) negotiators_[static_cast<std::size_t>(k)].settle();
+}
+
+const std::vector<GovIndex>& World::decision_unit(GovIndex g) const {
+    const int b = bloc_of_[static_cast<std::size_t>(g)];
+    return b >= 0 ? ex_.blocs[static_cast<std::size_t>(b)].members : singletons_[static_cast<std::size_t>(g)];
 }
 
 void World::summon(GovIndex g, int step) {
@@ -226,7 +285,7 @@ void World::settle_talks(GovIndex g) {
     govs_[static_cast<std::size_t>(g)].closed_deal = true;
 }
 
-void World::shock_projects(const std::string& sector, double size) { fund_.shock(sector, size); }
+void World::shock_projects(const std::string& sector, double size) { fund_.shock(sector, size); }  // counted in take_writedowns
 
 void World::set_volatility(GovIndex g, double volatility) {
     govs_[static_cast<std::size_t>(g)].political_volatility = volatility;

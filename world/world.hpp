@@ -43,6 +43,12 @@ public:
     void set_tariff_to_all(GovIndex setter, double rate);
     /// Makes g a member now (stake at its usual size, or `stake_usd_bn` if > 0).
     void force_join(GovIndex g, int step, double stake_usd_bn = 0);
+    /// A deal commitment at step t binds g for negotiators.lock_in_months.
+    void lock_in(GovIndex g, int t) { govs_[static_cast<std::size_t>(g)].locked_until_step = t + lock_in_steps_; }
+    /// The governments a decision of g's concerns: g, or every member of its bloc.
+    const std::vector<GovIndex>& decision_unit(GovIndex g) const;
+    /// True when g has closed a deal (unless_deal tariff events skip it).
+    bool has_closed_deal(GovIndex g) const { return govs_[static_cast<std::size_t>(g)].closed_deal; }
     /// Makes g leave now, redeeming its stake.
     void force_exit(GovIndex g);
     void summon(GovIndex g, int step);
@@ -50,8 +56,15 @@ public:
     void shock_projects(const std::string& sector, double size);
     void set_volatility(GovIndex g, double volatility);
     void count_deal() { ++deals_closed_; }
+    /// Counts one deal commitment of `usd_bn` (headline) in the metrics.
+    void count_commitment(double usd_bn) {
+        ++commitments_;
+        commitments_usd_bn_ += usd_bn;
+    }
+    /// Adds `usd_bn` to g's headline commitments (governments.csv).
+    void record_commitment(GovIndex g, double usd_bn) { govs_[static_cast<std::size_t>(g)].committed_usd_bn += usd_bn; }
     /// Adds to g's stake (g already a member).
-    void add_stake(GovIndex g, double usd_bn) { settle(g); fund_.add_stake(g, usd_bn); }
+    void add_stake(GovIndex g, double usd_bn);
     void add_lp_capital(double usd_bn) { fund_.add_lp_capital(usd_bn); }
 
     // --- read access for events and tests ---
@@ -75,6 +88,13 @@ private:
     void decide_threshold();
     void decide_bass();
     void decide_talks(int t);
+    TalkView talk_view(const Negotiator& n) const;
+    void apply_deal(const Negotiator& n, const TalkOutcome& out, int t);
+    /// A join by utility choice: the founders' tariffs on a new member fall
+    /// to the member rate (`share` 1) or by the share of the relief it
+    /// bought, and its talks end.                                  [G7]
+    void grant_member_rate(GovIndex g, double share);
+
     void decide_investors();
     void realise_fund();
     void apply_decisions(int t);
@@ -102,13 +122,18 @@ private:
     TradeBook trade_;
     Fund fund_;
     std::vector<Negotiator> negotiators_;
-    std::vector<GovIndex> negotiator_of_;  ///< per government, index or -1
+    std::vector<GovIndex> negotiator_of_;  ///< per government, index or -1 (bloc members share one)
+    std::vector<int> bloc_of_;             ///< per government, bloc index or -1
+    std::vector<std::vector<GovIndex>> singletons_;  ///< {g} per government (decision_unit)
+    std::vector<double> founder_weight_;   ///< weight of ties to founders (peer term excludes it) [G6]
+    std::vector<double> exports_to_counterpart_, imports_from_counterpart_;  ///< reference flows, USD bn/yr
+    int lock_in_steps_ = 0;
     std::vector<InvestorClass> investors_;
     std::vector<Sponsor> sponsors_;
 
     // decisions of the current step, applied together (synchronous update)
     std::vector<GovIndex> pending_joins_, pending_exits_;
-    std::vector<std::pair<GovIndex, TalkOutcome>> pending_talks_;
+    std::vector<std::pair<std::size_t, TalkOutcome>> pending_talks_;  ///< (negotiator, outcome)
     std::vector<int> pending_commits_;
     std::vector<Proposal> proposals_;
     // threshold rule: only neighbours of last step's joiners can change (may hold duplicates)
@@ -138,6 +163,8 @@ private:
     int deals_closed_ = 0, talks_broken_ = 0, projects_financed_ = 0;
     bool distressed_step_ = false;
     double revenue_total_ = 0, counterfactual_total_ = 0;
+    int commitments_ = 0;
+    double commitments_usd_bn_ = 0, contributed_total_ = 0, redeemed_total_ = 0;
     int first_join_step_ = -1;
     std::vector<int> events_by_type_;
     int events_total_ = 0;

@@ -17,8 +17,18 @@ double World::founders_volatility() const {
 JoinView World::join_view(GovIndex g) const {
     JoinView v;
     const double degree = (*degree_)[static_cast<std::size_t>(g)];
-    v.exports_to_founders_usd_bn = trade_.exports_to_founders(g);
-    v.peer_fraction = degree > 0 ? member_weight_[static_cast<std::size_t>(g)] / degree : 0.0;
+    v.relief_usd_bn = trade_.relief_as_member(g);
+    const NegotiatorSpec& ns = ex_.negotiators;
+    v.commitment_price = ns.commitment_price;
+    v.pledge_capacity_usd_bn = ns.pledge_capacity_gdp_share * govs_[static_cast<std::size_t>(g)].gdp_usd_bn +
+                               ns.swf_pledge_share * ex_.governments[static_cast<std::size_t>(g)].swf_assets_usd_bn;
+    // G6: founders are members by construction, so ties to them are left out
+    // of both sides of the fraction: a government whose only tie is a
+    // founder has no peers to follow (SPEC §3.1.5).
+    const double founder_weight = founder_weight_[static_cast<std::size_t>(g)];
+    const double peers = degree - founder_weight;
+    v.peer_fraction = peers > 1e-12 ? std::clamp((member_weight_[static_cast<std::size_t>(g)] - founder_weight) / peers, 0.0, 1.0)
+                                    : 0.0;
     v.expected_fund_return_per_year = return_belief_;
     v.fund_leverage = fund_.risk_leverage();
     v.founders_volatility = founders_volatility();
@@ -37,19 +47,36 @@ void World::decide_governments(int t) {
     }
 }
 
-void World::decide_logit(int) {
+void World::decide_logit(int t) {
     const LogitSpec& logit = ex_.behavior.logit;
+    // D4: exits follow the fund's realised performance (write-downs included).
+    const double return_gap_pct = 100.0 * (ex_.fund.cash_return_per_year - return_belief_);
     for (GovIndex g = 0; g < government_count(); ++g) {
         const GovernmentState& s = govs_[static_cast<std::size_t>(g)];
         if (s.is_founder) continue;  // founders do not reconsider
-        const GovernmentSpec& spec = ex_.governments[static_cast<std::size_t>(g)];
-        const double u = membership_utility(spec, s, join_view(g), logit);
+        const std::vector<GovIndex>& unit = decision_unit(g);
+        if (unit.front() != g) continue;  // a bloc decides once, through its first member
         if (s.is_member()) {
-            const double p = logit_exit_probability(u, logit.exit_inertia, logit.adjustment_speed, s.political_volatility);
-            if (rng_decisions_.bernoulli(p)) pending_exits_.push_back(g);
-        } else if (can_afford_stake(spec, s)) {
-            if (rng_decisions_.bernoulli(logit_join_probability(u, logit.adjustment_speed))) pending_joins_.push_back(g);
+            if (t < s.locked_until_step) continue;  // a deal commitment binds
+            const double p = logit_exit_probability(return_gap_pct, logit.performance, logit.exit_inertia,
+                                                    logit.adjustment_speed, s.political_volatility);
+            if (rng_decisions_.bernoulli(p)) pending_exits_.insert(pending_exits_.end(), unit.begin(), unit.end());
+            continue;
         }
+        // A bloc weighs the GDP-weighted mean of its members' utilities.
+        double u = 0, weight = 0;
+        bool affordable = true;
+        for (GovIndex m : unit) {
+            const GovernmentSpec& spec = ex_.governments[static_cast<std::size_t>(m)];
+            const GovernmentState& ms = govs_[static_cast<std::size_t>(m)];
+            const JoinView view = join_view(m);
+            affordable = affordable && can_afford_stake(spec, ms);
+            u += ms.gdp_usd_bn * membership_utility(spec, ms, view, logit);
+            weight += ms.gdp_usd_bn;
+        }
+        if (!affordable || weight <= 0) continue;
+        if (rng_decisions_.bernoulli(logit_join_probability(u / weight, logit.adjustment_speed)))
+            pending_joins_.insert(pending_joins_.end(), unit.begin(), unit.end());
     }
 }
 
@@ -90,11 +117,53 @@ void World::decide_bass() {
     }
 }
 
+TalkView World::talk_view(const Negotiator& n) const {
+    TalkView v;
+    const NegotiatorSpec& ns = ex_.negotiators;
+    const std::vector<GovIndex>& unit = decision_unit(n.party());
+    // A bloc bargains with its members' totals; rates and alliance are
+    // export- and GDP-weighted means.
+    double gdp = 0, alliance = 0, rate_weight = 0;
+    for (GovIndex m : unit) {
+        const auto i = static_cast<std::size_t>(m);
+        const GovernmentSpec& spec = ex_.governments[i];
+        const double x = exports_to_counterpart_[i];
+        const double w = unit.size() == 1 ? 1.0 : x;
+        v.tariff_now += w * trade_.tariff(ns.counterpart, m);
+        v.threat += w * spec.threat_tariff;
+        rate_weight += w;
+        v.exports_usd_bn += x;
+        v.imports_usd_bn += imports_from_counterpart_[i];
+        v.gdp_usd_bn += govs_[i].gdp_usd_bn;
+        v.capacity_usd_bn += ns.pledge_capacity_gdp_share * govs_[i].gdp_usd_bn + ns.swf_pledge_share * spec.swf_assets_usd_bn;
+        alliance += govs_[i].gdp_usd_bn * spec.alliance;
+        gdp += govs_[i].gdp_usd_bn;
+    }
+    if (rate_weight > 0) {
+        v.tariff_now /= rate_weight;
+        v.threat /= rate_weight;
+    } else {  // no recorded exports: the plain mean
+        v.tariff_now = v.threat = 0;
+        for (GovIndex m : unit) {
+            v.tariff_now += trade_.tariff(ns.counterpart, m) / static_cast<double>(unit.size());
+            v.threat += ex_.governments[static_cast<std::size_t>(m)].threat_tariff / static_cast<double>(unit.size());
+        }
+    }
+    v.alliance = gdp > 0 ? alliance / gdp : 0.0;
+    v.expected_fund_return_per_year = return_belief_;
+    v.safe_rate_per_year = ex_.fund.cash_return_per_year;
+    v.base_tariff = ex_.trade.base_tariff;
+    v.elasticity = ex_.trade.elasticity;
+    return v;
+}
+
 void World::decide_talks(int t) {
     pending_talks_.clear();
-    for (Negotiator& n : negotiators_) {
-        const TalkOutcome out = n.step(t, rng_negotiation_);
-        if (out.kind != TalkOutcome::none) pending_talks_.emplace_back(n.party(), out);
+    for (std::size_t k = 0; k < negotiators_.size(); ++k) {
+        Negotiator& n = negotiators_[k];
+        if (govs_[static_cast<std::size_t>(n.party())].is_member() && !n.is_talking()) n.settle();  // joined meanwhile
+        const TalkOutcome out = n.step(t, talk_view(n), rng_negotiation_);
+        if (out.kind != TalkOutcome::none) pending_talks_.emplace_back(k, out);
     }
 }
 
@@ -126,43 +195,79 @@ void World::realise_fund() {
             govs_[static_cast<std::size_t>(p.location)].counterfactual_usd_bn += tax;
             counterfactual_total_ += tax;
         }
-    // I2: the public belief follows the realised annualised return on equity.
-    if (equity_before > 0) {
-        const double realised = r.profit_usd_bn / equity_before * 12.0 / ex_.months_per_step;
+    // I2: the public belief follows the realised annualised return on
+    // equity, write-downs (shocks, fire sales) included.
+    const double writedowns = fund_.take_writedowns();
+    if (equity_before + writedowns > 0) {
+        const double realised = (r.profit_usd_bn - writedowns) / (equity_before + writedowns) * 12.0 / ex_.months_per_step;
         return_belief_ = update_return_belief(return_belief_, realised, ex_.investors.belief_weight);
     }
     distressed_step_ = fund_.mature_and_deleverage() || distressed_step_;
 }
 
 void World::apply_decisions(int t) {
-    for (GovIndex g : pending_joins_) force_join(g, t);
-    for (GovIndex g : pending_exits_) force_exit(g);
-    const NegotiatorSpec& ns = ex_.negotiators;
-    for (const auto& [party, out] : pending_talks_) {
-        GovernmentState& s = govs_[static_cast<std::size_t>(party)];
-        if (out.kind == TalkOutcome::deal) {
-            ++deals_closed_;
-            s.closed_deal = true;
-            trade_.set_tariff(ns.counterpart, party, out.agreed_tariff);
-            // A commitment under the logit rule makes the party a member; the
-            // network-only rules leave membership to the network, so there the
-            // commitment is invested alongside the limited partners.
-            if (out.commits_to_fund) {
-                const double stake = ns.commitment_gdp_share * s.gdp_usd_bn;
-                if (ex_.behavior.rule != DecisionRule::logit) fund_.add_lp_capital(stake);
-                else if (s.is_member()) add_stake(party, stake);
-                else force_join(party, t, stake);
-            }
-        } else {
-            ++talks_broken_;
-            if (out.escalates)
-                trade_.set_tariff(ns.counterpart, party, trade_.tariff(ns.counterpart, party) + ns.escalation_tariff);
+    for (GovIndex g : pending_joins_) {
+        if (govs_[static_cast<std::size_t>(g)].is_member()) continue;
+        if (ex_.behavior.rule != DecisionRule::logit) {
+            force_join(g, t);
+            continue;
         }
+        // G7: a join by utility commits the price of the relief it buys (a
+        // share of it as stake, bound for the lock-in) and gets that relief.
+        const JoinView view = join_view(g);
+        const double bought = relief_bought(view, ex_.negotiators.commitment_price);
+        const double price = ex_.negotiators.commitment_price * bought;
+        force_join(g, t);
+        if (price > 0) {
+            count_commitment(price);
+            record_commitment(g, price);
+            add_stake(g, ex_.negotiators.stake_share * price);
+            lock_in(g, t);
+        }
+        grant_member_rate(g, bought >= view.relief_usd_bn - 1e-12 ? 1.0 : bought / view.relief_usd_bn);
     }
-    for (const Negotiator& n : negotiators_) govs_[static_cast<std::size_t>(n.party())].in_talks = n.is_talking();
+    for (GovIndex g : pending_exits_) force_exit(g);
+    for (const auto& [k, out] : pending_talks_) apply_deal(negotiators_[k], out, t);
+    for (const Negotiator& n : negotiators_)
+        for (GovIndex m : decision_unit(n.party())) govs_[static_cast<std::size_t>(m)].in_talks = n.is_talking();
     for (std::size_t c = 0; c < investors_.size(); ++c) {
         investors_[c].apply(pending_commits_[c]);
         fund_.add_lp_capital(pending_commits_[c] * investors_[c].spec().capital_usd_bn);
+    }
+}
+
+void World::apply_deal(const Negotiator& n, const TalkOutcome& out, int t) {
+    const NegotiatorSpec& ns = ex_.negotiators;
+    const std::vector<GovIndex>& unit = decision_unit(n.party());
+    if (out.kind == TalkOutcome::breakdown) {
+        ++talks_broken_;
+        if (out.escalates)
+            for (GovIndex m : unit) trade_.set_tariff(ns.counterpart, m, trade_.tariff(ns.counterpart, m) + ns.escalation_tariff);
+        return;
+    }
+    ++deals_closed_;
+    double gdp = 0;
+    for (GovIndex m : unit) gdp += govs_[static_cast<std::size_t>(m)].gdp_usd_bn;
+    if (out.commitment_usd_bn > 0) count_commitment(out.commitment_usd_bn);
+    for (GovIndex m : unit) {
+        GovernmentState& s = govs_[static_cast<std::size_t>(m)];
+        s.closed_deal = true;
+        trade_.set_tariff(ns.counterpart, m, out.agreed_tariff);
+        if (out.commitment_usd_bn <= 0) continue;
+        // A bloc's commitment is shared by GDP share; a share of it becomes
+        // the stake. Under logit the commitment makes the party a member,
+        // bound for the lock-in; the network-only rules leave membership to
+        // the network, so there the stake is invested alongside the LPs.
+        const double committed = out.commitment_usd_bn * s.gdp_usd_bn / gdp;
+        const double stake = ns.stake_share * committed;
+        record_commitment(m, committed);
+        if (ex_.behavior.rule != DecisionRule::logit) {
+            fund_.add_lp_capital(stake);
+            continue;
+        }
+        if (s.is_member()) add_stake(m, stake);
+        else force_join(m, t, stake);
+        lock_in(m, t);
     }
 }
 
