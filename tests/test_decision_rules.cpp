@@ -23,8 +23,11 @@ TEST_CASE("DecisionRules.bass_hazard_is_p_plus_q_f_clipped") {
 TEST_CASE("DecisionRules.logit_probabilities_follow_utility") {
     CHECK(logit_join_probability(0, 0.1) == doctest::Approx(0.05));
     CHECK(logit_join_probability(3, 0.1) > logit_join_probability(-3, 0.1));
-    CHECK(logit_exit_probability(-5, 2, 0.1, 0) > logit_exit_probability(5, 2, 0.1, 0));
-    CHECK(logit_exit_probability(0, 2, 0.1, 0.5) > logit_exit_probability(0, 2, 0.1, 0.0));
+    // exits: a fund trailing the safe rate by more points, more exits
+    CHECK(logit_exit_probability(5, 1, 2, 0.1, 0) > logit_exit_probability(-5, 1, 2, 0.1, 0));
+    CHECK(logit_exit_probability(0, 1, 2, 0.1, 0.5) > logit_exit_probability(0, 1, 2, 0.1, 0.0));
+    CHECK(logit_exit_probability(0, 1, 4, 0.1, 0) < logit_exit_probability(0, 1, 2, 0.1, 0));  // inertia
+    CHECK(logit_exit_probability(3, 0, 2, 0.1, 0) == doctest::Approx(logit_exit_probability(-3, 0, 2, 0.1, 0)));
 }
 
 TEST_CASE("World.granovetter_thresholds_cascade_one_per_step") {

@@ -131,6 +131,8 @@ TEST_CASE("Events.summit_forces_the_listed_talks_to_conclude") {
     ex.negotiators.deadline_months = 24;
     ex.negotiators.boulware_share = 1;
     ex.negotiators.reservation_sd = 0;
+    ex.negotiators.deficit_premium = 0;
+    for (GovIndex g : {1, 2}) ex.governments[static_cast<std::size_t>(g)].threat_tariff = 0.25;  // something to bargain over
     EventSpec summit = at(2, EventType::summit);
     summit.targets = {1};
     Experiment no_summit = ex;

@@ -82,7 +82,14 @@ TEST_CASE("World.logit_utility_terms_each_move_adoption") {
     }
     SUBCASE("tariff relief") {
         Experiment more = ex;
-        more.behavior.logit.member_tariff_discount = 0.5;
+        EventSpec tariff;
+        tariff.type = EventType::tariff;
+        tariff.at = 0;
+        tariff.from = 0;
+        tariff.to_all = true;
+        tariff.rate = 0.4;
+        more.events.push_back(tariff);
+        more.negotiators.pledge_capacity_gdp_share = 1;
         CHECK(mean_final(more, Metric::members) > base + 0.5);
     }
     SUBCASE("fiscal cost: a stake beyond capacity is never taken") {
@@ -152,18 +159,30 @@ TEST_CASE("World.deals_and_breakdowns_change_tariffs_and_membership") {
     ex.negotiators.enabled = true;
     ex.negotiators.counterpart = 0;
     for (int g = 1; g <= 10; ++g) ex.negotiators.parties.push_back(g);
-    ex.negotiators.commitment_probability = 1;
+    ex.negotiators.commitment_cost = 0.05;  // committing pays
+    ex.negotiators.commitment_fixed_cost = 0;
+    ex.negotiators.commitment_price = 5;
+    ex.negotiators.pledge_capacity_gdp_share = 1;
     ex.behavior.logit.intercept = -50;  // membership only through deals
+    EventSpec tariff;
+    tariff.type = EventType::tariff;
+    tariff.at = 0;
+    tariff.from = 0;
+    tariff.to_all = true;
+    tariff.rate = 0.3;
+    ex.events.push_back(tariff);
     const WorldOutcome out = run(ex);
     CHECK(out.at(24, Metric::deals_closed) > 0);
+    CHECK(out.at(24, Metric::commitments) == out.at(24, Metric::deals_closed));
     CHECK(out.at(24, Metric::joins_cumulative) == out.at(24, Metric::deals_closed));
-    CHECK(out.at(24, Metric::avg_tariff) > out.at(0, Metric::avg_tariff));  // deals above the base rate
+    CHECK(out.at(24, Metric::avg_tariff) < out.at(0, Metric::avg_tariff));  // deals cut the 30 % rate
     ex.negotiators.reservation_tariff = 0.0;  // no zone of agreement
     ex.negotiators.reservation_sd = 0.0;
     ex.negotiators.escalation_probability = 1;
     const WorldOutcome broken = run(ex);
     CHECK(broken.at(24, Metric::deals_closed) == 0);
     CHECK(broken.at(24, Metric::talks_broken) > 0);
+    CHECK(broken.at(24, Metric::joins_cumulative) == 0);
     CHECK(broken.at(24, Metric::avg_tariff) >= broken.at(0, Metric::avg_tariff) + 0.09);  // escalation
 }
 

@@ -6,4 +6,5 @@ list(APPEND FUNDSIM_TEST_SOURCES
   test_random.cpp
   test_trade.cpp
   test_world.cpp
+  test_behaviour_contract.cpp
 )

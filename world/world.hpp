@@ -90,6 +90,7 @@ private:
     void decide_talks(int t);
     TalkView talk_view(const Negotiator& n) const;
     void apply_deal(const Negotiator& n, const TalkOutcome& out, int t);
+    void join_by_utility(GovIndex g, int t);
     /// A join by utility choice: the founders' tariffs on a new member fall
     /// to the member rate (`share` 1) or by the share of the relief it
     /// bought, and its talks end.                                  [G7]

@@ -208,23 +208,8 @@ void World::realise_fund() {
 void World::apply_decisions(int t) {
     for (GovIndex g : pending_joins_) {
         if (govs_[static_cast<std::size_t>(g)].is_member()) continue;
-        if (ex_.behavior.rule != DecisionRule::logit) {
-            force_join(g, t);
-            continue;
-        }
-        // G7: a join by utility commits the price of the relief it buys (a
-        // share of it as stake, bound for the lock-in) and gets that relief.
-        const JoinView view = join_view(g);
-        const double bought = relief_bought(view, ex_.negotiators.commitment_price);
-        const double price = ex_.negotiators.commitment_price * bought;
-        force_join(g, t);
-        if (price > 0) {
-            count_commitment(price);
-            record_commitment(g, price);
-            add_stake(g, ex_.negotiators.stake_share * price);
-            lock_in(g, t);
-        }
-        grant_member_rate(g, bought >= view.relief_usd_bn - 1e-12 ? 1.0 : bought / view.relief_usd_bn);
+        if (ex_.behavior.rule != DecisionRule::logit) force_join(g, t);
+        else if (decision_unit(g).front() == g) join_by_utility(g, t);
     }
     for (GovIndex g : pending_exits_) force_exit(g);
     for (const auto& [k, out] : pending_talks_) apply_deal(negotiators_[k], out, t);
@@ -233,6 +218,32 @@ void World::apply_decisions(int t) {
     for (std::size_t c = 0; c < investors_.size(); ++c) {
         investors_[c].apply(pending_commits_[c]);
         fund_.add_lp_capital(pending_commits_[c] * investors_[c].spec().capital_usd_bn);
+    }
+}
+
+void World::join_by_utility(GovIndex g, int t) {
+    // G7: a join by utility commits the price of the relief it buys (a share
+    // of it as stake, bound for the lock-in) and gets that relief. A bloc
+    // pays its members' total, shared by GDP share.
+    const std::vector<GovIndex>& unit = decision_unit(g);
+    const double price_per_usd = ex_.negotiators.commitment_price;
+    double price = 0, gdp = 0;
+    for (GovIndex m : unit) {
+        price += price_per_usd * relief_bought(join_view(m), price_per_usd);
+        gdp += govs_[static_cast<std::size_t>(m)].gdp_usd_bn;
+    }
+    if (price > 0) count_commitment(price);
+    for (GovIndex m : unit) {
+        const JoinView view = join_view(m);
+        const double bought = relief_bought(view, price_per_usd);
+        force_join(m, t);
+        if (price > 0) {
+            const double committed = price * govs_[static_cast<std::size_t>(m)].gdp_usd_bn / gdp;
+            record_commitment(m, committed);
+            add_stake(m, ex_.negotiators.stake_share * committed);
+            lock_in(m, t);
+        }
+        grant_member_rate(m, bought >= view.relief_usd_bn - 1e-12 ? 1.0 : bought / view.relief_usd_bn);
     }
 }
 
