@@ -47,6 +47,7 @@ void TradeBook::update() {
     std::fill(exports_to_founders_.begin(), exports_to_founders_.end(), 0.0);
     std::fill(relief_.begin(), relief_.end(), 0.0);
     const double member_rate = ex.behavior.logit.member_tariff;
+    const double lost_at_member_rate = lost_export_share(member_rate, base, ex.trade.elasticity);
     for (std::size_t f = 0; f < ex.trade_flows.size(); ++f) {
         const TradeFlow& flow = ex.trade_flows[f];
         const double rate = tariff(flow.importer, flow.exporter);
@@ -56,10 +57,9 @@ void TradeBook::update() {
         exports[static_cast<std::size_t>(flow.exporter)] += x;
         if (is_founder_[static_cast<std::size_t>(flow.importer)]) {
             exports_to_founders_[static_cast<std::size_t>(flow.exporter)] += x;
-            if (rate > member_rate)  // G2: only rates above the member rate can fall
-                relief_[static_cast<std::size_t>(flow.exporter)] +=
-                    flow.value_usd_bn * (lost_export_share(rate, base, ex.trade.elasticity) -
-                                         lost_export_share(member_rate, base, ex.trade.elasticity));
+            // G2/T4: only rates above the member rate can fall; X0 - X is X0 g(rate)
+            if (rate > member_rate)
+                relief_[static_cast<std::size_t>(flow.exporter)] += (flow.value_usd_bn - x) - flow.value_usd_bn * lost_at_member_rate;
         }
         world_weighted += x * rate;
         volume_ += x;
