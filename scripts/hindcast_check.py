@@ -130,6 +130,14 @@ def report(args, pledges):
     pledged = set(pledges.id)
     print("  P(joined by step 10), pledgers marked *: " +
           " ".join(f"{g}{'*' if g in pledged else ''} {p:.2f}" for g, p in ranked.items()))
+    ok = True
+    if args.min_auc is not None and mean_sd([r["auc_all"][0] for r in rows])[0] < args.min_auc:
+        print(f"FAIL: all-pledgers AUC below {args.min_auc}")
+        ok = False
+    if args.max_gbr is not None and mean_sd([r["gbr"] for r in rows])[0] > args.max_gbr:
+        print(f"FAIL: United Kingdom above {args.max_gbr}")
+        ok = False
+    return ok
 
 
 def grid(args, pledges):
@@ -152,15 +160,16 @@ def main():
     ap.add_argument("--seeds", type=int, default=5)
     ap.add_argument("--fundsim", default=os.path.join(ROOT, "build", "fundsim"))
     ap.add_argument("--set", action="append", default=[], metavar="K=V", help="override, as fundsim run --set")
+    ap.add_argument("--min-auc", type=float, help="exit 1 if the all-pledgers AUC is below this")
+    ap.add_argument("--max-gbr", type=float, help="exit 1 if the United Kingdom's probability is above this")
     ap.add_argument("--grid", action="store_true", help="search the calibration grid (cut-off window only)")
     args = ap.parse_args()
     pledges = pd.read_csv(PLEDGES)
     if args.grid:
         args.worlds = min(args.worlds, 300)
         grid(args, pledges)
-    else:
-        report(args, pledges)
-    return 0
+        return 0
+    return 0 if report(args, pledges) else 1
 
 
 if __name__ == "__main__":

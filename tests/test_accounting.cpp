@@ -137,7 +137,9 @@ sponsors:
      volatility: 0, duration_months: 240, rate_per_year: 240}
 behavior:
   decision_rule: logit
-  logit: {intercept: -10, adjustment_speed: 0.1}
+  # exits (D4) follow performance; a negative inertia makes members leave a
+  # well-performing fund anyway, so that redemptions hit a fund at its cap
+  logit: {intercept: -10, adjustment_speed: 0.1, exit_inertia: -10}
 events:
   - {at: 0, type: join, government: G1}
   - {at: 0, type: join, government: G2}

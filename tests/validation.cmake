@@ -18,3 +18,9 @@ foreach(check granovetter bass watts reference aiib)
     ENVIRONMENT "FUNDSIM_BIN=$<TARGET_FILE:fundsim>;FUNDSIM_VALIDATION_OUT=${CMAKE_CURRENT_BINARY_DIR}/validation;FUNDSIM_THREADS=2;MPLBACKEND=Agg"
     TIMEOUT 600 LABELS validation)
 endforeach()
+
+# The 2025 hindcast (SPEC §9): pledgers ranked above the rest, small size.
+add_test(NAME validation.hindcast_2025
+  COMMAND ${FUNDSIM_VALIDATION_PYTHON} ${PROJECT_SOURCE_DIR}/scripts/hindcast_check.py
+          --fundsim $<TARGET_FILE:fundsim> --worlds 300 --seeds 1 --min-auc 0.65 --max-gbr 0.5)
+set_tests_properties(validation.hindcast_2025 PROPERTIES TIMEOUT 600 LABELS validation)
