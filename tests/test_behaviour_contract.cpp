@@ -19,6 +19,17 @@ constexpr int kWorlds = 1000;
 const char* const kDefault = "configs/us_japan_fund.yaml";
 const char* const kHindcast = "configs/validation/hindcast_2025.yaml";
 
+/// `base` with a market shock of `size` (fraction of project value) at `step`.
+Experiment with_crash(const Experiment& base, int step, double size) {
+    Experiment crash = base;
+    EventSpec shock;
+    shock.type = EventType::market_shock;
+    shock.at = step;
+    shock.size = size;
+    crash.events.push_back(shock);
+    return crash;
+}
+
 EventSpec tariff_at(int step, GovIndex from, std::vector<GovIndex> to, double rate) {
     EventSpec e;
     e.type = EventType::tariff;
@@ -124,12 +135,7 @@ TEST_CASE("Contract.4_members_stay_for_reasons" * doctest::timeout(120)) {
         CHECK(exits <= 0.2 * joins);
     }
     SUBCASE("a large write-down raises exits") {
-        Experiment crash = base;
-        EventSpec shock;
-        shock.type = EventType::market_shock;
-        shock.at = 12;
-        shock.size = -0.9;
-        crash.events.push_back(shock);
+        Experiment crash = with_crash(base, 12, -0.9);
         CHECK(effect(base, crash, kWorlds, final_value(Metric::exits_cumulative)).is_above_zero());
         // at once: the write-down reaches the believed return in the step it happens
         const auto soon = [](const WorldOutcome& o) {
@@ -141,12 +147,7 @@ TEST_CASE("Contract.4_members_stay_for_reasons" * doctest::timeout(120)) {
         CHECK(d.mean > 0.1);  // without write-downs in the belief: 0.00
     }
     SUBCASE("a deal commitment binds for the lock-in") {
-        Experiment crash = base;
-        EventSpec shock;
-        shock.type = EventType::market_shock;
-        shock.at = 5;
-        shock.size = -0.9;
-        crash.events.push_back(shock);
+        Experiment crash = with_crash(base, 5, -0.9);
         const GovIndex kor = base.find_government("KOR");  // scripted deal with a commitment at step 3
         crash.steps = 26;  // still inside the lock-in at the end
         for (double v : per_world(crash, 200, [kor](const WorldOutcome& o) {
@@ -198,12 +199,7 @@ TEST_CASE("Contract.6_leverage_binds_and_matters" * doctest::timeout(120)) {
 
 TEST_CASE("Contract.6_losses_reach_equity_and_can_distress_the_fund" * doctest::timeout(120)) {
     const Experiment base = load_config(kDefault);
-    Experiment crash = base;
-    EventSpec shock;
-    shock.type = EventType::market_shock;
-    shock.at = 24;
-    shock.size = -0.9;
-    crash.events.push_back(shock);
+    const Experiment crash = with_crash(base, 24, -0.9);
     CHECK(effect(crash, base, 300, final_value(Metric::fund_equity)).is_above_zero());
     double distress = 0;
     for (double v : per_world(crash, 300, [](const WorldOutcome& o) {
