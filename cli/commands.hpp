@@ -70,4 +70,16 @@ int export_graph_command(const ExportGraphOptions& options);
 /// Merges shard folders into one results folder.
 int merge_command(const MergeOptions& options);
 
+/// `fundsim compare` flags.
+struct CompareOptions {
+    std::string run_a;                ///< the base run folder (A)
+    std::string run_b;                ///< the changed run folder (B); differences are B − A
+    std::string out;                  ///< --out: folder for compare_worlds.csv, compare_governments.csv ("" = none)
+    bool is_quiet = false;            ///< --quiet: no summary on stdout
+};
+
+/// Compares two complete runs of the same seed, points and worlds, world by
+/// world (common random numbers); exit 2 when they are not comparable.
+int compare_command(const CompareOptions& options);
+
 }  // namespace fundsim

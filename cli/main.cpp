@@ -106,6 +106,18 @@ int main(int argc, char** argv) {
     graph_cmd->footer("Example:\n  fundsim export-graph configs/us_japan_fund.yaml --world 3 --format graphml --out world3.graphml\n"
                       "  python3 -c \"import networkx as nx; g = nx.read_graphml('world3.graphml'); print(g)\"");
 
+    fundsim::CompareOptions compare;
+    auto* compare_cmd = app.add_subcommand(
+        "compare", "differences B - A of every outcome of two runs with the same seed, paired world by world");
+    compare_cmd->add_option("run_a", compare.run_a, "base results folder (A)")->required()->check(CLI::ExistingDirectory);
+    compare_cmd->add_option("run_b", compare.run_b, "changed results folder (B)")->required()->check(CLI::ExistingDirectory);
+    compare_cmd->add_option("--out", compare.out, "write compare_worlds.csv and compare_governments.csv here");
+    compare_cmd->add_flag("--quiet,-q", compare.is_quiet, "no summary on stdout");
+    compare_cmd->footer("Example (why do governments join? knock the peer term out):\n"
+                        "  fundsim run configs/us_japan_fund.yaml --out runs/base\n"
+                        "  fundsim run configs/us_japan_fund.yaml --set behavior.logit.peer=0 --out runs/no_peer\n"
+                        "  fundsim compare runs/base runs/no_peer --out runs/base_vs_no_peer");
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -128,6 +140,7 @@ int main(int argc, char** argv) {
             calibrate.command_line = command_line;
             return fundsim::calibrate_command(calibrate);
         }
+        if (compare_cmd->parsed()) return fundsim::compare_command(compare);
         merge.command_line = command_line;
         return fundsim::merge_command(merge);
     } catch (const fundsim::QuietExit& e) {

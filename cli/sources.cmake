@@ -1,5 +1,6 @@
 target_sources(fundsim PRIVATE
   cli/calibrate_command.cpp
+  cli/compare_command.cpp
   cli/inspect_commands.cpp
   cli/main.cpp
   cli/merge_command.cpp

@@ -3,7 +3,9 @@ target_sources(fundsim_core PRIVATE
   output/aggregate.cpp
   output/csv.cpp
   output/manifest.cpp
+  output/paired_difference.cpp
   output/result_files.cpp
   output/sensitivity.cpp
+  output/run_tables.cpp
   output/series_stats.cpp
 )

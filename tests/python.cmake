@@ -51,3 +51,9 @@ add_test(NAME python.sensitivity_plot
           -p "test_sensitivity_plot.py" -v)
 set_tests_properties(python.sensitivity_plot PROPERTIES
   ENVIRONMENT "MPLBACKEND=Agg;PYTHONPATH=${PROJECT_SOURCE_DIR}/analysis" TIMEOUT 120 LABELS python)
+# fundsim compare: paired differences checked against pandas/scipy (SPEC §12).
+add_test(NAME python.compare
+  COMMAND ${FUNDSIM_PYTHON} -m unittest discover -s ${PROJECT_SOURCE_DIR}/tests/python -p "test_compare.py" -v)
+set_tests_properties(python.compare PROPERTIES
+  ENVIRONMENT "FUNDSIM_BIN=$<TARGET_FILE:fundsim>;FUNDSIM_ROOT=${PROJECT_SOURCE_DIR}"
+  TIMEOUT 300 LABELS python)
