@@ -31,6 +31,7 @@ struct MergeOptions {
     std::vector<std::string> parts;   ///< shard folders
     std::string out;                  ///< --out: the merged results folder
     bool is_force = false;            ///< --force: replace an existing folder
+    bool is_quiet = false;            ///< --quiet: no summary line (merge shows no progress either way)
     std::string command_line;         ///< recorded in the manifest
 };
 
@@ -55,12 +56,15 @@ int run_command(const RunOptions& options);
 int validate_command(const std::string& file, const std::vector<std::string>& sets);
 /// Prints the scenario as the engine sees it.
 int describe_command(const std::string& file, const std::vector<std::string>& sets);
+/// Prints the experiment schema table as Markdown (the text of configs/README.md).
+int schema_command();
 /// `fundsim export-graph` flags.
 struct ExportGraphOptions {
     std::string file;                 ///< the experiment file
     std::vector<std::string> sets;    ///< --set K=V
     std::uint32_t point = 0;          ///< --point: sweep point (0-based)
     std::uint64_t world = 0;          ///< --world: world index (0-based)
+    int step = 0;                     ///< --step: governments' state after this step (0: the start)
     std::string format = "graphml";   ///< --format: graphml | csv
     std::string out;                  ///< --out: GraphML file, or folder for csv
 };

@@ -3,6 +3,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/prepare.hpp"
+#include "experiment/schema_markdown.hpp"
 #include "experiment/sweep.hpp"
 #include "output/agent_graph.hpp"
 #include "world/error.hpp"
@@ -98,17 +99,23 @@ int describe_command(const std::string& file, const std::vector<std::string>& se
     return 0;
 }
 
+int schema_command() {
+    std::fputs(schema_markdown().c_str(), stdout);
+    return 0;
+}
+
 int export_graph_command(const ExportGraphOptions& options) {
     const PreparedExperiment prepared = prepare_experiment(options.file, parse_overrides(options.sets));
     if (options.point >= prepared.scenarios.size())
         throw ConfigError("--point " + std::to_string(options.point) + ": the experiment has " +
                           std::to_string(prepared.scenarios.size()) + " point(s); expected 0.." +
                           std::to_string(prepared.scenarios.size() - 1));
-    const AgentGraph graph = build_agent_graph(prepared.scenarios[options.point], options.point, options.world);
+    const AgentGraph graph = build_agent_graph(prepared.scenarios[options.point], options.point, options.world, options.step);
     if (options.format == "csv") write_agent_graph_csv(graph, options.out);
     else write_agent_graphml(graph, options.out);
-    std::printf("wrote %s: %zu nodes, %zu edges (point %u, world %llu)\n", options.out.c_str(), graph.nodes.size(),
-                graph.edges.size(), options.point, static_cast<unsigned long long>(options.world));
+    std::printf("wrote %s: %zu nodes, %zu edges (point %u, world %llu, state after step %d)\n", options.out.c_str(),
+                graph.nodes.size(), graph.edges.size(), options.point, static_cast<unsigned long long>(options.world),
+                options.step);
     return 0;
 }
 

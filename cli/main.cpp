@@ -79,6 +79,7 @@ int main(int argc, char** argv) {
     merge_cmd->add_option("parts", merge.parts, "shard folders (written by run --shard)")->required()->check(CLI::ExistingDirectory);
     merge_cmd->add_option("--out", merge.out, "merged results folder")->required();
     merge_cmd->add_flag("--force", merge.is_force, "replace an existing results folder");
+    merge_cmd->add_flag("--quiet,-q", merge.is_quiet, "no summary line");
     merge_cmd->footer("Example:\n  fundsim merge runs/sweep-part1 runs/sweep-part2 --out runs/sweep");
 
     fundsim::CalibrateOptions calibrate;
@@ -99,12 +100,18 @@ int main(int argc, char** argv) {
     graph_cmd->add_option("file", graph.file, "experiment file (YAML)")->required()->check(CLI::ExistingFile);
     graph_cmd->add_option("--world", graph.world, "world index, from 0 (default 0)");
     graph_cmd->add_option("--point", graph.point, "sweep point, from 0 (default 0)");
+    graph_cmd->add_option("--step", graph.step,
+                          "governments' state (status, stake, tariff_faced, revenue) after this step; 0 = the start (default)");
     graph_cmd->add_option("--format", graph.format, "graphml (networkx, Gephi) or csv (a folder with nodes.csv, edges.csv)")
         ->check(CLI::IsMember({"graphml", "csv"}));
     graph_cmd->add_option("--out", graph.out, "output file (graphml) or folder (csv)")->required();
     add_set_option(*graph_cmd, graph.sets);
-    graph_cmd->footer("Example:\n  fundsim export-graph configs/us_japan_fund.yaml --world 3 --format graphml --out world3.graphml\n"
+    graph_cmd->footer("Example:\n  fundsim export-graph configs/us_japan_fund.yaml --world 3 --step 12 --format graphml --out world3.graphml\n"
                       "  python3 -c \"import networkx as nx; g = nx.read_graphml('world3.graphml'); print(g)\"");
+
+    auto* schema_cmd = app.add_subcommand(
+        "schema", "print every experiment key with type, unit, range, default and description (Markdown, as configs/README.md)");
+    schema_cmd->footer("Example:\n  fundsim schema | grep behavior.logit");
 
     fundsim::CompareOptions compare;
     auto* compare_cmd = app.add_subcommand(
@@ -141,6 +148,7 @@ int main(int argc, char** argv) {
             return fundsim::calibrate_command(calibrate);
         }
         if (compare_cmd->parsed()) return fundsim::compare_command(compare);
+        if (schema_cmd->parsed()) return fundsim::schema_command();
         merge.command_line = command_line;
         return fundsim::merge_command(merge);
     } catch (const fundsim::QuietExit& e) {

@@ -107,7 +107,8 @@ int merge_command(const MergeOptions& o) {
     manifest["blocks_done"] = plan.total_blocks;
     set_quantile_method(manifest, summary);
     write_manifest(dir, manifest);
-    std::printf("merged %zu parts into %s: %llu points, %llu worlds\n", parts.size(), dir.string().c_str(),
+    if (!o.is_quiet)
+        std::printf("merged %zu parts into %s: %llu points, %llu worlds\n", parts.size(), dir.string().c_str(),
                 static_cast<unsigned long long>(summary.points), static_cast<unsigned long long>(summary.worlds));
     return 0;
 }

@@ -9,6 +9,19 @@
 
 namespace fundsim::build {
 
+namespace {
+
+/// A map of scalars as one line of YAML flow text ("{USA: 0.5, JPN: 0.5}"):
+/// the override a sweep point applies, and its cell in points.csv.
+std::string flow_map_text(const ConfigNode& map) {
+    std::string text = "{";
+    for (std::size_t i = 0; i < map.entries.size(); ++i)
+        text += (i ? ", " : "") + map.entries[i].key + ": " + map.entries[i].value.scalar;
+    return text + "}";
+}
+
+}  // namespace
+
 void build_sweep(const MapView& sweep, Experiment& ex) {
     SweepSpec& s = ex.sweep;
     s.design = sweep.choice<SweepDesign>("design");
@@ -28,9 +41,10 @@ void build_sweep(const MapView& sweep, Experiment& ex) {
             std::set<std::string> seen;
             for (std::size_t i = 0; i < e.value.items.size(); ++i) {
                 const ConfigNode& v = e.value.items[i];
-                if (!seen.insert(v.scalar).second)
+                const std::string text = v.kind == ConfigNode::Kind::map ? flow_map_text(v) : v.scalar;
+                if (!seen.insert(text).second)
                     throw config_error(v.pos, shown + "[" + std::to_string(i) + "]", v.describe() + " is listed twice; expected distinct values");
-                p.values.push_back(v.scalar);
+                p.values.push_back(text);
             }
         } else {
             if (s.design == SweepDesign::grid)

@@ -244,6 +244,7 @@ struct Experiment {
     int worlds = 100;
     int steps = 36;
     int months_per_step = 1;
+    std::string start_date;             ///< ISO YYYY-MM-DD of step 0, "" = none (only figures read it)
     std::string output_dir;
     int trajectories = 20;
 

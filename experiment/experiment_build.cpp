@@ -91,6 +91,17 @@ std::string named_by(const ConfigNode& root, const std::string& key) {
 
 namespace {
 
+/// True for a real calendar date written YYYY-MM-DD (Gregorian leap years).
+bool is_iso_date(const std::string& text) {
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
+    for (int i : {0, 1, 2, 3, 5, 6, 8, 9})
+        if (!std::isdigit(static_cast<unsigned char>(text[static_cast<std::size_t>(i)]))) return false;
+    const int year = std::stoi(text.substr(0, 4)), month = std::stoi(text.substr(5, 2)), day = std::stoi(text.substr(8, 2));
+    const bool is_leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    const int days[] = {31, is_leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return month >= 1 && month <= 12 && day >= 1 && day <= days[month - 1];
+}
+
 void build_run(const MapView& run, Experiment& ex) {
     ex.name = run.text("name");
     bool ok = !ex.name.empty() && ex.name.size() <= 100 && ex.name.front() != '.';
@@ -101,6 +112,9 @@ void build_run(const MapView& run, Experiment& ex) {
     ex.worlds = run.integer("worlds");
     ex.steps = run.integer("steps");
     ex.months_per_step = run.integer("months_per_step");
+    ex.start_date = run.text("start_date");
+    if (!ex.start_date.empty() && !is_iso_date(ex.start_date))
+        throw run.error("start_date", "'" + ex.start_date + "' is not a date; expected an ISO date YYYY-MM-DD, e.g. 2025-04-01");
     const MapView output = run.child("output");
     ex.output_dir = output.text("dir");
     if (ex.output_dir.empty()) throw output.error("dir", "is empty; expected a folder path");
@@ -149,8 +163,14 @@ void build_fund(const MapView& fund, Experiment& ex, const GovIds& ids) {
             f.founders.emplace_back(ids.resolve(make_scalar(e.key, e.key_pos), shown), share);
             sum += share;
         }
-        if (!f.founders.empty() && std::abs(sum - 1.0) > 1e-9)
-            throw fund.error("founders", "shares sum to " + format_number(sum) + "; expected shares summing to 1");
+        if (!f.founders.empty() && std::abs(sum - 1.0) > 1e-9) {
+            bool is_merged = false;  // entries from an included file and from the including one
+            for (const ConfigEntry& e : founders->entries)
+                is_merged = is_merged || e.value.pos.origin != founders->entries.front().value.pos.origin;
+            throw fund.error("founders", "shares sum to " + format_number(sum) + "; expected shares summing to 1" +
+                                             (is_merged ? " (an include merges maps key by key: remove an included "
+                                                          "founder with 'ID: ~')" : ""));
+        }
     }
     f.initial_capital_usd_bn = fund.number("initial_capital");
     f.max_leverage = fund.number("max_leverage");

@@ -59,18 +59,30 @@ void apply_override(ConfigNode& root, const Override& o, const SourcePos& pos, b
     }
 }
 
-/// Lays `overlay` over `base`: maps merge key by key, anything else replaces.
-void merge_into(ConfigNode& base, ConfigNode overlay) {
+/// Lays `overlay` over `base`: maps merge key by key, anything else
+/// replaces, and a null value (`~`, `null` or nothing) removes the key from
+/// the base (`fund: {founders: {JPN: ~}}`). A merged map takes the overlay's
+/// position, so a message about the whole map (shares that no longer sum to
+/// 1) names the file that changed it. `path` is the key path, for messages.
+void merge_into(ConfigNode& base, ConfigNode overlay, const std::string& path = "") {
     if (base.kind != ConfigNode::Kind::map || overlay.kind != ConfigNode::Kind::map) {
         base = std::move(overlay);
         return;
     }
+    base.pos = overlay.pos;
     for (ConfigEntry& e : overlay.entries) {
+        const std::string shown = path.empty() ? e.key : path + "." + e.key;
         ConfigNode* existing = base.find(e.key);
-        if (existing && existing->kind == ConfigNode::Kind::map && e.value.kind == ConfigNode::Kind::map)
-            merge_into(*existing, std::move(e.value));
-        else
+        if (e.value.kind == ConfigNode::Kind::null) {
+            if (!existing)
+                throw config_error(e.key_pos, shown, "is null, which removes a key of the included file, but the "
+                                                     "included file has no '" + shown + "'; expected one of its keys");
+            std::erase_if(base.entries, [&](const ConfigEntry& b) { return b.key == e.key; });
+        } else if (existing && existing->kind == ConfigNode::Kind::map && e.value.kind == ConfigNode::Kind::map) {
+            merge_into(*existing, std::move(e.value), shown);
+        } else {
             base.set(e.key, e.key_pos, std::move(e.value));
+        }
     }
 }
 

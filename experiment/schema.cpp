@@ -43,7 +43,8 @@ std::vector<KeySpec> build_table() {
     return {
         // ---- include --------------------------------------------------------
         K("include", PATH, "", "another experiment file this one extends (relative to this file): its keys are the base, "
-                               "this file's keys replace them (maps merge key by key; lists and values are replaced)"),
+                               "this file's keys replace them (maps merge key by key; lists and values are replaced; a null value, "
+                               "e.g. `founders: {JPN: ~}`, removes the key, so its default applies)"),
         // ---- experiment ---------------------------------------------------
         K("experiment", SEC, "", "run identity, size and output").required(),
         K("experiment.name", STR, "", "name of the experiment: letters, digits, _ - .; results go to runs/<name>").required().field("name"),
@@ -51,6 +52,7 @@ std::vector<KeySpec> build_table() {
         K("experiment.worlds", INT, "100", "replicate worlds per sweep point").at_least(1).field("worlds"),
         K("experiment.steps", INT, "36", "steps after the initial state (step 0)").range(1, 1200).field("steps"),
         K("experiment.months_per_step", INT, "1", "calendar length of one step").unit("months").range(1, 12).field("months_per_step"),
+        K("experiment.start_date", STR, "", "calendar date of step 0, ISO YYYY-MM-DD (optional): figures show dates instead of steps").field("start_date"),
         K("experiment.output", SEC, "{}", "where and how much to write"),
         K("experiment.output.dir", STR, "runs/<name>", "results folder, relative to the current directory").field("output_dir"),
         K("experiment.output.trajectories", INT, "20", "full per-step detail for the first K worlds of each point").at_least(0).field("trajectories"),

@@ -86,6 +86,23 @@ void check_number_map(ConfigNode& node, const KeySpec& spec, const std::string& 
     }
 }
 
+/// Why a known key cannot be a sweep parameter, and what to do instead.
+std::string unsweepable_reason(const KeySpec& k) {
+    const std::string path(k.path);
+    const std::string head = "'" + path + "' cannot be swept";
+    if (path == "experiment.seed")
+        return head + ": every point and world already draws its own streams from (seed, point, world); expected "
+                      "more replicates through experiment.worlds, or another seed through a second run with --set "
+                      "experiment.seed=N";
+    if (path.starts_with("experiment") || path.starts_with("sweep"))
+        return head + ": it sets the run itself, the same at every point; expected a model key "
+                      "(fund., governments.defaults., network., negotiators., investors., behavior.)";
+    if (path.find("[]") != std::string::npos)
+        return head + ": it is a key of one list item; expected a key outside lists (e.g. governments.defaults." +
+               path.substr(path.rfind('.') + 1) + " for every government), or one file per variant";
+    return head + ": a " + expected_text(k) + " is not a single value; expected one file per variant, or a scalar key";
+}
+
 void check_sweep_parameters(ConfigNode& node, const KeySpec& spec, const std::string& shown) {
     if (node.kind != Kind::map || node.entries.empty())
         fail(node, shown, "is " + node.describe() + "; expected " + expected_text(spec) + " (at least one)");
@@ -95,18 +112,26 @@ void check_sweep_parameters(ConfigNode& node, const KeySpec& spec, const std::st
     for (ConfigEntry& e : node.entries) {
         const std::string where = shown + "." + e.key;
         const KeySpec* target = find_key(e.key);
-        if (!target || !is_sweepable(*target)) {
+        if (!target) {
             const std::string hint = closest_match(e.key, sweepable);
-            std::string why = !target ? "'" + e.key + "' is not a known key" : "'" + e.key + "' cannot be swept";
-            throw config_error(e.key_pos, where, why + "; expected the dotted path of a scalar key outside lists, "
-                                                     "experiment and sweep" + (hint.empty() ? "" : " (did you mean '" + hint + "'?)"));
+            throw config_error(e.key_pos, where, "'" + e.key + "' is not a known key; expected the dotted path of a key "
+                                                 "outside lists, experiment and sweep" +
+                                                     (hint.empty() ? "" : " (did you mean '" + hint + "'?)"));
         }
+        if (!is_sweepable(*target)) throw config_error(e.key_pos, where, unsweepable_reason(*target));
         if (e.value.kind == Kind::list) {
             if (e.value.items.empty()) fail(e.value, where, "is an empty list; expected at least one value");
             for (std::size_t i = 0; i < e.value.items.size(); ++i) {
+                const std::string item = where + "[" + std::to_string(i) + "]";
+                if (target->type == KeyType::id_shares) {
+                    check_number_map(e.value.items[i], *target, item);  // ids are resolved at each point
+                    continue;
+                }
                 const std::string p = scalar_problem(*target, e.value.items[i]);
-                if (!p.empty()) fail(e.value.items[i], where + "[" + std::to_string(i) + "]", p);
+                if (!p.empty()) fail(e.value.items[i], item, p);
             }
+        } else if (e.value.kind == Kind::map && target->type == KeyType::id_shares) {
+            fail(e.value, where, "is one map; expected a list of founder maps, e.g. [{USA: 0.5, JPN: 0.5}, {USA: 1}]");
         } else if (e.value.kind == Kind::map) {
             if (target->type != KeyType::integer && target->type != KeyType::number)
                 fail(e.value, where, "a range {min, max} for a key that is not a number; expected a list of values");

@@ -25,7 +25,11 @@ this same table: `fundsim validate FILE.yaml` reports the first problem as
   `--set fund.max_leverage=4`, `--set network.generator.type=erdos_renyi`.
 - Sweep parameters are named by the same dotted paths (scalar keys outside
   lists, `experiment` and `sweep`): a list gives grid values, `{min, max}` a
-  range that a sampled design draws from (`integer: true` rounds).
+  range that a sampled design draws from (`integer: true` rounds). Founders
+  and the negotiators' counterpart are swept by lists:
+  `fund.founders: [{USA: 0.5, JPN: 0.5}, {random: 3}]`,
+  `negotiators.counterpart: [USA, JPN]`. The seed is not swept: every point
+  and world already has its own random streams.
 - `sweep.design: saltelli` is the Saltelli (2010) design for global
   sensitivity: every parameter a `{min, max}` range, `samples` = N base rows,
   N * (k + 2) points for k parameters. The run then also writes

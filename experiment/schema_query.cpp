@@ -69,7 +69,10 @@ bool is_sweepable(const KeySpec& spec) {
         case KeyType::number:
         case KeyType::boolean:
         case KeyType::enumeration:
-        case KeyType::string: return true;
+        case KeyType::string:
+        case KeyType::id:          // a list of ids (negotiators.counterpart)
+        case KeyType::id_shares:   // a list of founder maps (fund.founders)
+            return true;
         default: return false;
     }
 }

@@ -4,7 +4,10 @@
 /// sponsors — with its kind and attributes; the edges are the peer-influence
 /// ties between governments (kind `tie`, with `weight`) and the links of the
 /// other agents to governments (`represents`, `negotiates_with`,
-/// `domiciled_in`, `located_in`). Deterministic; thread-safe.
+/// `domiciled_in`, `located_in`). Governments also carry their state after
+/// step t of that world (`status`, `stake`, `tariff_faced`, `revenue`; t = 0:
+/// the starting state). Real values are written in the shortest text that
+/// reads back to the same double (never rounded). Deterministic; thread-safe.
 #include <cstdint>
 #include <filesystem>
 #include <string>
@@ -24,6 +27,10 @@ struct AgentNode {
     double alliance = 0;     ///< governments
     double capital_usd_bn = 0; ///< investors: capital of the class; sponsors: programme
     std::string sector;      ///< sponsors; investors: their kind
+    std::string status;      ///< governments: outside | negotiating | member | exited after the step
+    double stake_usd_bn = 0; ///< governments: stake in the fund after the step
+    double tariff_faced = 0; ///< governments: trade-weighted tariff faced after the step (rate)
+    double revenue_usd_bn = 0; ///< governments: cumulative distributions received up to the step
 };
 
 struct AgentEdge {
@@ -39,8 +46,9 @@ struct AgentGraph {
 };
 
 /// The agent graph of world `world` of point `point` (the generated network
-/// and random founders of that world).
-AgentGraph build_agent_graph(const Scenario& scenario, std::uint32_t point, std::uint64_t world);
+/// and random founders of that world), governments in their state after
+/// step `step` (0 .. experiment steps; the world is run up to it).
+AgentGraph build_agent_graph(const Scenario& scenario, std::uint32_t point, std::uint64_t world, int step = 0);
 
 /// Writes GraphML with Boost.Graph's writer (undirected). Throws IoError.
 void write_agent_graphml(const AgentGraph& graph, const std::filesystem::path& file);

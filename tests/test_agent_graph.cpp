@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "output/agent_graph.hpp"
+#include "world/error.hpp"
 #include "support/experiment_builder.hpp"
 
 using namespace fundsim;
@@ -66,4 +67,33 @@ TEST_CASE("AgentGraph.writes_graphml_and_csv") {
     while (std::getline(edges, line)) ++rows;
     CHECK(rows == static_cast<int>(g.edges.size()));
     std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("AgentGraph.graphml_keeps_every_digit") {
+    Experiment ex = small();
+    ex.governments[1].alliance = 0.123456789012345;  // 15 significant digits; Boost alone prints 0.123457
+    const Scenario s = Scenario::build(ex);
+    const AgentGraph g = build_agent_graph(s, 0, 0);
+    const auto dir = std::filesystem::temp_directory_path() / "fundsim_test_agent_graph_digits";
+    std::filesystem::create_directories(dir);
+    write_agent_graphml(g, dir / "g.graphml");
+    std::stringstream text;
+    text << std::ifstream(dir / "g.graphml").rdbuf();
+    CHECK(text.str().find(">0.123456789012345<") != std::string::npos);
+    CHECK(text.str().find("attr.name=\"alliance\" attr.type=\"double\"") != std::string::npos);
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("AgentGraph.step_gives_the_state_after_that_step") {
+    const Scenario s = Scenario::build(small());
+    const AgentGraph start = build_agent_graph(s, 0, 0, 0);
+    CHECK(start.nodes[0].status == "member");  // the founder
+    CHECK(start.nodes[0].stake_usd_bn > 0);
+    CHECK(start.nodes[1].revenue_usd_bn == 0);
+    const AgentGraph later = build_agent_graph(s, 0, 0, s.experiment.steps);
+    CHECK(later.nodes[0].status == "member");
+    CHECK(later.nodes[0].revenue_usd_bn >= start.nodes[0].revenue_usd_bn);
+    CHECK(later.nodes[7].status.empty());  // not a government
+    CHECK_THROWS_AS(build_agent_graph(s, 0, 0, s.experiment.steps + 1), ConfigError);
+    CHECK_THROWS_AS(build_agent_graph(s, 0, 0, -1), ConfigError);
 }

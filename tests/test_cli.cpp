@@ -1,5 +1,8 @@
 #include <doctest/doctest.h>
 
+#include <fstream>
+#include <sstream>
+
 #include "support/fundsim_process.hpp"
 
 using namespace fundsim::testing;
@@ -82,4 +85,14 @@ TEST_CASE("Cli.slurm_array_variables_pick_the_shard" * doctest::timeout(120)) {
     CHECK(read_text(part / "manifest.json").find("\"count\": 2") != std::string::npos);
     CHECK(fs::exists(part / ".blocks" / "p0_b1.bin"));   // global block 1: shard 2 of 2
     CHECK_FALSE(fs::exists(part / ".blocks" / "p0_b0.bin"));
+}
+
+TEST_CASE("Cli.schema_prints_the_key_reference") {
+    const fs::path dir = scratch_dir("cli_schema");
+    const Process p = run_fundsim("schema", dir);
+    CHECK(p.exit_code == 0);
+    std::ifstream in(std::string(FUNDSIM_SOURCE_DIR) + "/configs/README.md", std::ios::binary);
+    std::stringstream committed;
+    committed << in.rdbuf();
+    CHECK(p.output == committed.str());
 }

@@ -9,6 +9,7 @@
 #include "experiment/experiment_file.hpp"
 #include "experiment/scalar_text.hpp"
 #include "experiment/schema.hpp"
+#include "experiment/sweep.hpp"
 #include "world/error.hpp"
 
 namespace fs = std::filesystem;
@@ -424,4 +425,53 @@ TEST_CASE("ExperimentFile.include_extends_another_file") {
     CHECK_THROWS_WITH_AS(fundsim::ExperimentFile::load((dir / "missing.yaml").string()),
                          doctest::Contains("missing.yaml:1:10: include: cannot read 'nowhere.yaml'"), fundsim::ConfigError);
     fs::remove_all(dir);
+}
+
+TEST_CASE("ExperimentFile.include_null_removes_a_key_and_errors_name_the_including_file") {
+    namespace fs = std::filesystem;
+    const fs::path dir = fs::temp_directory_path() / "fundsim_test_include_null";
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    std::ofstream(dir / "base.yaml") << "experiment: {name: base, worlds: 7, steps: 5}\n"
+                                        "fund: {founders: {A: 0.5, B: 0.5}, max_leverage: 2.5}\n"
+                                        "governments: {list: [{id: A}, {id: B}, {id: C}]}\n";
+    std::ofstream(dir / "one.yaml") << "include: base.yaml\nfund:\n  founders: {B: ~, A: 1.0}\n  max_leverage:\n";
+    const fundsim::Experiment ex = fundsim::ExperimentFile::load((dir / "one.yaml").string()).resolve();
+    REQUIRE(ex.fund.founders.size() == 1);
+    CHECK(ex.fund.founders[0].first == 0);
+    CHECK(ex.fund.founders[0].second == doctest::Approx(1.0));
+    CHECK(ex.fund.max_leverage == doctest::Approx(3.0));  // removed: the schema default applies
+    std::ofstream(dir / "sum.yaml") << "include: base.yaml\nfund:\n  founders: {A: 1.0}\n";
+    const std::string sum_error = (dir / "sum.yaml").string() + ":3:13: fund.founders: shares sum to 1.5; "
+                                                                "expected shares summing to 1 (an include merges maps key by key";
+    CHECK_THROWS_WITH_AS(fundsim::ExperimentFile::load((dir / "sum.yaml").string()).resolve(),
+                         doctest::Contains(sum_error.c_str()), fundsim::ConfigError);
+    std::ofstream(dir / "absent.yaml") << "include: base.yaml\nfund:\n  founders: {C: ~}\n";
+    CHECK_THROWS_WITH_AS(fundsim::ExperimentFile::load((dir / "absent.yaml").string()),
+                         doctest::Contains("absent.yaml:3:14: fund.founders.C: is null, which removes a key of the included file"),
+                         fundsim::ConfigError);
+    fs::remove_all(dir);
+}
+
+TEST_CASE("ExperimentFile.founders_and_counterpart_can_be_swept_seed_cannot") {
+    const std::string ok = write_temp("sweep_founders.yaml",
+                                      "experiment: {name: s}\n"
+                                      "governments: {list: [{id: A}, {id: B}, {id: C}, {id: D}]}\n"
+                                      "fund: {founders: {A: 1.0}}\n"
+                                      "negotiators: {counterpart: A, parties: [D]}\n"
+                                      "sweep:\n  parameters:\n"
+                                      "    fund.founders: [{A: 1.0}, {A: 0.5, B: 0.5}]\n"
+                                      "    negotiators.counterpart: [A, B]\n");
+    const auto file = fundsim::ExperimentFile::load(ok);
+    const fundsim::Experiment base = file.resolve();
+    CHECK(fundsim::design_size(base.sweep) == 4);
+    const fundsim::Experiment p3 = file.resolve(fundsim::design_point(base.sweep, base.seed, 3));
+    CHECK(p3.fund.founders.size() == 2);
+    CHECK(p3.negotiators.counterpart == 1);
+    const std::string seed = write_temp("sweep_seed.yaml", std::string(kMinimal) +
+                                                               "sweep:\n  parameters:\n    experiment.seed: [1, 2]\n");
+    const std::string message = load_error(seed);
+    CHECK(message.find("'experiment.seed' cannot be swept") != std::string::npos);
+    CHECK(message.find("experiment.worlds") != std::string::npos);
+    CHECK(message.find("did you mean") == std::string::npos);
 }

@@ -49,6 +49,13 @@ TEST_CASE("MergeCommand.three_shards_merge_into_the_single_run" * doctest::timeo
     CHECK(manifest["experiment"] == whole["experiment"]);
     CHECK(manifest["experiment_hash"] == whole["experiment_hash"]);
 
+    SUBCASE("--quiet is accepted like every other command's and prints nothing") {
+        const fs::path quiet = dir / "merged_quiet";
+        const Process q = run_fundsim("merge" + parts(dir, {1, 2, 3}) + " --quiet --out '" + quiet.string() + "'", dir);
+        CHECK(q.exit_code == 0);
+        CHECK(q.output.empty());
+        check_same_results(dir / "whole", quiet);
+    }
     SUBCASE("a missing shard is bad input and writes nothing") {
         const fs::path out = dir / "incomplete";
         const Process q = run_fundsim("merge" + parts(dir, {1, 3}) + " --out '" + out.string() + "'", dir);

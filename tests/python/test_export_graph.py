@@ -10,6 +10,7 @@ import tempfile
 import unittest
 
 import networkx as nx
+import pandas as pd
 
 ROOT = os.environ.get("FUNDSIM_ROOT", os.path.join(os.path.dirname(__file__), "..", ".."))
 BIN = os.environ.get("FUNDSIM_BIN", os.path.join(ROOT, "build", "fundsim"))
@@ -46,6 +47,31 @@ class ExportGraphTest(unittest.TestCase):
                     counts.append(sum(1 for _ in f) - 1)
             self.assertNotEqual(counts[0], counts[1])
             self.assertAlmostEqual(counts[0] / 10000 * 2, 4.0, delta=0.2)  # point 7: mean degree 4
+
+    def test_step_matches_trajectories(self):
+        """--step t: the governments' status, stake, tariff and revenue after step t of
+        world 0 equal trajectories.csv's rows of that world and step, exactly."""
+        with tempfile.TemporaryDirectory() as tmp:
+            results = os.path.join(tmp, "run")
+            run("run", CONFIG, "--worlds", "64", "--quiet", "--out", results)
+            traj = pd.read_csv(os.path.join(results, "trajectories.csv"), float_precision="round_trip")
+            for step in (0, 5, 36):
+                path = os.path.join(tmp, f"s{step}.graphml")
+                run("export-graph", CONFIG, "--world", "0", "--step", str(step), "--out", path)
+                graph = nx.read_graphml(path)
+                nodes = {d["id"]: d for _, d in graph.nodes(data=True) if d["kind"] == "government"}
+                rows = traj[(traj["world"] == 0) & (traj["step"] == step)]
+                self.assertEqual(len(rows), len(nodes))
+                for _, row in rows.iterrows():
+                    node = nodes[row["government"]]
+                    self.assertEqual(node["status"], row["status"], (step, row["government"]))
+                    self.assertEqual(node["stake"], row["stake"])  # exact: no rounding in GraphML
+                    self.assertEqual(node["tariff_faced"], row["tariff_faced"])
+                    self.assertEqual(node["revenue"], row["revenue_usd_bn"])
+            bad = subprocess.run([BIN, "export-graph", CONFIG, "--step", "37", "--out", os.path.join(tmp, "x.graphml")],
+                                 capture_output=True, text=True)
+            self.assertEqual(bad.returncode, 2)
+            self.assertIn("--step 37", bad.stderr)
 
 
 if __name__ == "__main__":
