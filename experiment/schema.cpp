@@ -144,7 +144,7 @@ std::vector<KeySpec> build_table() {
         K("negotiators.escalation_tariff", NUM, "0.1", "added to the counterpart's rate on escalation").unit("rate").rate().field("negotiators.escalation_tariff"),
         K("negotiators.cooldown_months", INT, "6", "wait after a breakdown before new talks").unit("months").at_least(0).field("negotiators.cooldown_months"),
         // ---- blocs --------------------------------------------------------------
-        K("blocs", LIST, "[]", "groups that negotiate once and join or stay out together (SPEC 3.1.3)").field("blocs"),
+        K("blocs", LIST, "[]", "groups that negotiate once and join or stay out together").field("blocs"),
         K("blocs[].name", STR, "", "bloc name (EU)").required().field("blocs[].name"),
         K("blocs[].members", KeyType::id_list, "", "member states: two or more non-founders, none in another bloc").required().field("blocs[].members"),
         // ---- investors ----------------------------------------------------------

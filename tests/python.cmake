@@ -57,3 +57,14 @@ add_test(NAME python.compare
 set_tests_properties(python.compare PROPERTIES
   ENVIRONMENT "FUNDSIM_BIN=$<TARGET_FILE:fundsim>;FUNDSIM_ROOT=${PROJECT_SOURCE_DIR}"
   TIMEOUT 300 LABELS python)
+
+# Checked documentation: no SPEC citations, step/date names, the MPI laptop recipe.
+set(FUNDSIM_DOCS_MPIEXEC "")
+if(FUNDSIM_WITH_MPI AND MPIEXEC_EXECUTABLE)
+  set(FUNDSIM_DOCS_MPIEXEC ${MPIEXEC_EXECUTABLE})
+endif()
+add_test(NAME python.docs
+  COMMAND ${FUNDSIM_PYTHON} -m unittest discover -s ${PROJECT_SOURCE_DIR}/tests/python -p "test_docs.py" -v)
+set_tests_properties(python.docs PROPERTIES
+  ENVIRONMENT "FUNDSIM_BIN=$<TARGET_FILE:fundsim>;FUNDSIM_ROOT=${PROJECT_SOURCE_DIR};FUNDSIM_MPIEXEC=${FUNDSIM_DOCS_MPIEXEC}"
+  TIMEOUT 300 LABELS python)
