@@ -96,6 +96,7 @@ int merge_command(const MergeOptions& o) {
     if (ec) throw IoError(dir.string() + ": cannot create folder: " + ec.message());
     auto manifest = manifest_for(plan, part_manifest.at("experiment").dump());
     manifest["command_line"] = o.command_line;
+    if (part_manifest.contains("government_names")) manifest["government_names"] = part_manifest.at("government_names");
     manifest["threads"] = nullptr;
     manifest["start_time"] = utc_timestamp();
     manifest["parts"] = nlohmann::json::array();

@@ -106,6 +106,7 @@ public:
         open_run_folder(dir_, state, plan_);
         manifest_ = manifest_for(plan_, prepared_.file.resolved_json());
         manifest_["command_line"] = options_.command_line;
+        set_government_names(manifest_, prepared_.scenarios.front().experiment);
         manifest_["threads"] = threads_;
         manifest_["ranks"] = ranks_.size();
         manifest_["start_time"] = utc_timestamp();

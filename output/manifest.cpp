@@ -32,6 +32,13 @@ nlohmann::json manifest_for(const RunPlan& plan, const std::string& experiment_j
     return m;
 }
 
+void set_government_names(nlohmann::json& manifest, const Experiment& experiment) {
+    Json names = Json::object();
+    for (const GovernmentSpec& g : experiment.governments)
+        if (!g.name.empty() && g.name != g.id) names[g.id] = g.name;
+    manifest["government_names"] = std::move(names);
+}
+
 void set_quantile_method(nlohmann::json& manifest, const RunSummary& summary) {
     std::string method;
     if (summary.has_exact_quantiles) method = SeriesStats::method_name(true);

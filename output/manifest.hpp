@@ -6,7 +6,8 @@
 /// shard ({index, count} or null), experiment_hash, seed, worlds (per point,
 /// of point 0), worlds_total, steps, points, block_worlds, blocks_total,
 /// blocks_done, quantiles ({exact_up_to_values, method}), files, parts (for
-/// merged results) and experiment (the resolved experiment: defaults filled,
+/// merged results), government_names ({id: name} for governments with a name,
+/// for figures) and experiment (the resolved experiment: defaults filled,
 /// --set applied). Everything but the timing fields, threads, command line
 /// and shard is the same for every run of the same experiment.
 #include <filesystem>
@@ -15,6 +16,7 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/plan.hpp"
+#include "experiment/experiment.hpp"
 #include "output/aggregate.hpp"
 
 namespace fundsim {
@@ -24,6 +26,8 @@ namespace fundsim {
 /// IoError when `experiment_json` is not JSON.
 nlohmann::json manifest_for(const RunPlan& plan, const std::string& experiment_json);
 
+/// Sets `government_names` ({id: name}, named governments only) from the experiment.
+void set_government_names(nlohmann::json& manifest, const Experiment& experiment);
 /// Sets the quantile description from an aggregation summary.
 void set_quantile_method(nlohmann::json& manifest, const RunSummary& summary);
 

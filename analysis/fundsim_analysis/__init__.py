@@ -1,6 +1,6 @@
 """fundsim_analysis — read a fundsim result folder and draw its standard plots.
 
-A fundsim run writes one folder (SPEC §6): ``manifest.json``, ``points.csv``,
+A fundsim run writes one folder: ``manifest.json``, ``points.csv``,
 ``worlds.csv``, ``series.csv``, ``governments.csv`` and, for the first K worlds
 of each point, ``trajectories.csv``. This package turns that folder into pandas
 DataFrames and matplotlib Figures; it works the same on a single run, a merged
@@ -18,11 +18,13 @@ From a shell, ``analysis/report.py RUN_DIR --out DIR`` writes every plot as a
 PNG together with a ``summary.md``.
 """
 
+from .joins import has_fund_activity, join_table, revenue_by_owner
 from .load import Run, load_run, validate_run
 from .plots import (
     adoption_curve,
     fund_balance_sheet,
     join_probabilities,
+    join_timing,
     parameter_effect,
     revenue_vs_counterfactual,
 )
@@ -34,9 +36,13 @@ __all__ = [
     "validate_run",
     "adoption_curve",
     "join_probabilities",
+    "join_timing",
     "fund_balance_sheet",
     "revenue_vs_counterfactual",
     "parameter_effect",
     "load_sensitivity",
     "sensitivity_bars",
+    "join_table",
+    "revenue_by_owner",
+    "has_fund_activity",
 ]

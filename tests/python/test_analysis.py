@@ -1,5 +1,5 @@
 """Tests of analysis/fundsim_analysis and analysis/report.py on a synthetic
-result folder with exactly the SPEC §6 columns (2 points sweeping
+result folder with exactly the required columns (2 points sweeping
 fund.max_leverage, 3 worlds, 4 steps). Run with
 
     MPLBACKEND=Agg PYTHONPATH=analysis /usr/bin/python3 -m unittest discover -s tests/python
@@ -164,17 +164,60 @@ class AnalysisTest(unittest.TestCase):
 
     def test_each_plot_returns_a_labelled_figure(self):
         for run in (self.sweep, self.single):
-            for plot in (fa.adoption_curve, fa.join_probabilities, fa.fund_balance_sheet,
+            for plot in (fa.adoption_curve, fa.join_probabilities, fa.join_timing, fa.fund_balance_sheet,
                          fa.revenue_vs_counterfactual):
                 with self.subTest(plot=plot.__name__, run=run.path.name):
                     self.assert_labelled(plot(run))
         self.assert_labelled(fa.parameter_effect(self.sweep))
         self.assert_labelled(fa.parameter_effect(self.sweep, "fund.max_leverage"))
 
-    def test_adoption_curve_uses_months_per_step(self):
+    def test_adoption_curve_without_start_date_is_in_steps(self):
         ax = fa.adoption_curve(self.sweep).axes[0]
-        self.assertEqual(max(ax.get_lines()[0].get_xdata()), 4 * 3)
+        self.assertEqual(max(ax.get_lines()[0].get_xdata()), 4)
+        self.assertIn("1 step = 3 months", ax.get_xlabel())
         self.assertEqual(len(ax.get_legend().get_texts()), 2)
+
+    def test_start_date_gives_calendar_dates_and_events_are_marked(self):
+        folder = write_synthetic_run(Path(self.tmp.name) / "dated", leverages=None, months_per_step=3)
+        manifest = json.loads((folder / "manifest.json").read_text())
+        manifest["experiment"]["experiment"]["start_date"] = "2025-04-01"
+        manifest["experiment"]["events"] = [{"at": 0, "type": "tariff"},
+                                            {"at": 2, "type": "summit", "name": "G7"},
+                                            {"at": 2, "type": "trade_deal"}, {"at": 3, "type": "trade_deal"}]
+        manifest["government_names"] = {"DEU": "Germany"}
+        (folder / "manifest.json").write_text(json.dumps(manifest))
+        run = fa.load_run(folder)
+        ax = fa.adoption_curve(run).axes[0]
+        mean_line = next(line for line in ax.get_lines() if line.get_label() == "synthetic")
+        x = pd.to_datetime(np.asarray(mean_line.get_xdata()))
+        self.assertEqual(x.min(), pd.Timestamp("2025-04-01"))
+        self.assertEqual(x.max(), pd.Timestamp("2026-04-01"))  # step 4 x 3 months
+        self.assertIn("step 0 = 01 Apr 2025", ax.get_xlabel())
+        self.assertEqual(fa.calendar.scheduled_events(run), [(2, "G7, 1 deal"), (3, "1 deal")])
+        labels = [t.get_text().strip() for t in ax.texts]
+        self.assertEqual(labels, ["G7, 1 deal", "1 deal"])
+        names = [t.get_text() for t in fa.join_probabilities(run).axes[0].get_yticklabels()]
+        self.assertIn("Germany (DEU)", names)
+        self.assertEqual(fa.calendar.step_text(run, 3), "Jan 2026")
+
+    def test_join_table_has_wilson_intervals_and_first_joins(self):
+        table = fa.join_table(self.single)
+        self.assertEqual(list(table.index), ["DEU", "GBR", "KOR"])  # founders left out, most likely first
+        p, n = table.loc["DEU", "p_member_final"], table.loc["DEU", "n_worlds"]
+        self.assertEqual((p, n), (0.9, 3))
+        low, high = fa.joins.wilson_interval(pd.Series([0.5]), pd.Series([100]))
+        np.testing.assert_allclose([low[0], high[0]], [0.40383, 0.59617], atol=1e-5)
+        # the synthetic trajectories never make DEU a member: no first-join rows
+        self.assertTrue(np.isnan(table.loc["DEU"].get("first_join_p50", np.nan)))
+
+    def test_fund_panels_apply_only_with_fund_activity(self):
+        self.assertTrue(fa.has_fund_activity(self.single))
+        folder = write_synthetic_run(Path(self.tmp.name) / "idle", leverages=None)
+        series = pd.read_csv(folder / "series.csv")
+        idle = series["metric"].isin(["projects_financed", "fund_debt", "lp_capital"])
+        series.loc[idle, ["mean", "sd", "min", "p05", "p25", "p50", "p75", "p95", "max"]] = 0.0
+        series.to_csv(folder / "series.csv", index=False)
+        self.assertFalse(fa.has_fund_activity(fa.load_run(folder)))
 
     def test_join_probabilities_leaves_out_founders_and_ranks(self):
         ax = fa.join_probabilities(self.sweep, top=2).axes[0]
@@ -206,7 +249,7 @@ class ReportTest(unittest.TestCase):
         with tempfile.TemporaryDirectory() as tmp:
             run_dir = write_synthetic_run(Path(tmp) / "sweep")
             summary = self.run_report(run_dir, Path(tmp) / "report")
-            for stem in ("adoption_curve", "join_probabilities", "fund_balance_sheet",
+            for stem in ("adoption_curve", "join_probabilities", "join_timing", "fund_balance_sheet",
                          "revenue_vs_counterfactual", "parameter_effect"):
                 png = Path(tmp) / "report" / f"{stem}.png"
                 self.assertTrue(png.is_file() and png.read_bytes()[:4] == b"\x89PNG", stem)
@@ -214,6 +257,11 @@ class ReportTest(unittest.TestCase):
             self.assertIn("# synthetic", summary)
             self.assertIn("GBR", summary)
             self.assertNotIn("| USA", summary)  # founders are not "joiners"
+            self.assertIn("## Who joins, and when", summary)
+            self.assertIn("fundsim compare", summary)
+            page = (Path(tmp) / "report" / "report.html").read_text(encoding="utf-8")
+            self.assertIn('<img src="join_timing.png"', page)
+            self.assertIn("<table>", page)
 
     def test_report_without_sweep_skips_parameter_effect(self):
         with tempfile.TemporaryDirectory() as tmp:

@@ -11,7 +11,6 @@ that a test can hold true (issue: traps found on the way).
 
     FUNDSIM_BIN=build/fundsim FUNDSIM_ROOT=. /usr/bin/python3 -m unittest tests/python/test_docs.py
 """
-import datetime
 import os
 import re
 import shlex
