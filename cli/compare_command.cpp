@@ -174,8 +174,9 @@ void write_governments(const fs::path& path, const std::vector<GovernmentRow>& r
     out.commit();
 }
 
-void print_summary(const CompareOptions& o, const RunTables& a, const std::vector<WorldRow>& worlds,
-                   const std::vector<GovernmentRow>& governments, std::size_t point_count) {
+void print_summary(const CompareOptions& o, const RunTables& a, const RunTables& b,
+                   const std::vector<WorldRow>& worlds, const std::vector<GovernmentRow>& governments,
+                   std::size_t point_count) {
     std::printf("fundsim compare: B = %s minus A = %s, paired world by world (seed %s, %zu point%s x %s worlds, %s steps)\n",
                 o.run_b.c_str(), o.run_a.c_str(), a.manifest.at("seed").dump().c_str(), point_count,
                 point_count == 1 ? "" : "s", a.manifest.at("worlds").dump().c_str(), a.manifest.at("steps").dump().c_str());
@@ -202,6 +203,10 @@ void print_summary(const CompareOptions& o, const RunTables& a, const std::vecto
                     ratios[ratios.size() / 2], ratios.size());
     }
     std::printf("\n");
+    std::string only_a;
+    for (const auto& column : a.worlds.columns)
+        if (b.worlds.column(column) < 0) only_a += " " + column;
+    if (!only_a.empty()) std::printf("worlds.csv columns of A only, not compared:%s\n", only_a.c_str());
     std::vector<const GovernmentRow*> moved;
     for (const auto& g : governments)
         if (g.point == 0 && g.outcome == "p_member_final" && (g.ci_low > 0 || g.ci_high < 0)) moved.push_back(&g);
@@ -233,13 +238,16 @@ int compare_command(const CompareOptions& o) {
     add_from_governments_csv(a, b, points, governments);
     if (!o.out.empty()) {
         std::error_code ec;
+        for (const std::string& run : {o.run_a, o.run_b})
+            if (fs::equivalent(o.out, run, ec))
+                throw ConfigError(o.out + ": --out is one of the compared run folders; write the comparison elsewhere");
         fs::create_directories(o.out, ec);
         if (ec) throw IoError(o.out + ": cannot create folder: " + ec.message());
         write_worlds(fs::path(o.out) / "compare_worlds.csv", worlds);
         write_governments(fs::path(o.out) / "compare_governments.csv", governments);
     }
     if (o.is_quiet) return 0;
-    print_summary(o, a, worlds, governments, points.size());
+    print_summary(o, a, b, worlds, governments, points.size());
     if (!o.out.empty()) std::printf("wrote %s/compare_worlds.csv and compare_governments.csv\n", o.out.c_str());
     return 0;
 }

@@ -108,6 +108,11 @@ class CompareTest(unittest.TestCase):
         self.assertEqual(r.returncode, 2)
         self.assertIn("no manifest.json", r.stderr)
 
+    def test_out_may_not_be_a_compared_run(self):
+        r = fundsim("compare", self.a, self.b, "--out", self.b, check=False)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("--out is one of the compared run folders", r.stderr)
+
     def test_quiet_prints_nothing(self):
         self.assertEqual(fundsim("compare", self.a, self.b, "--quiet").stdout, "")
 
