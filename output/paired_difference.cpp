@@ -2,6 +2,7 @@
 
 #include <boost/math/distributions/normal.hpp>
 #include <boost/math/distributions/students_t.hpp>
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <stdexcept>
@@ -31,6 +32,16 @@ struct Moments {
 
 double t_quantile_95(double degrees) {
     return boost::math::quantile(boost::math::students_t(degrees), 0.975);
+}
+
+ProportionInterval wilson_interval_95(std::uint64_t successes, std::uint64_t n) {
+    if (n == 0) return {kNaN, kNaN};
+    static const double z = boost::math::quantile(boost::math::normal(), 0.975);
+    const double nn = static_cast<double>(n), p = static_cast<double>(successes) / nn;
+    const double denominator = 1 + z * z / nn;
+    const double centre = (p + z * z / (2 * nn)) / denominator;
+    const double half = z * std::sqrt(p * (1 - p) / nn + z * z / (4 * nn * nn)) / denominator;
+    return {std::clamp(centre - half, 0.0, p), std::clamp(centre + half, p, 1.0)};  // no rounding past p
 }
 
 PairedDifference paired_difference(const std::vector<double>& a, const std::vector<double>& b) {

@@ -49,4 +49,15 @@ struct ProportionDifference {
 /// Compares two proportions of `n_a` and `n_b` worlds (NaN when either n is 0).
 ProportionDifference proportion_difference(double p_a, std::uint64_t n_a, double p_b, std::uint64_t n_b);
 
+/// A 95 % interval of a proportion.
+struct ProportionInterval {
+    double low = 0;   ///< in [0, p]
+    double high = 0;  ///< in [p, 1]
+};
+
+/// Wilson score 95 % interval of `successes` out of `n` worlds (NaN when n
+/// is 0): unlike the normal interval it stays inside [0, 1] and is not empty
+/// at 0 or n successes (Wilson 1927; Brown, Cai & DasGupta 2001).
+ProportionInterval wilson_interval_95(std::uint64_t successes, std::uint64_t n);
+
 }  // namespace fundsim

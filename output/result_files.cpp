@@ -5,6 +5,7 @@
 #include <string>
 
 #include "engine/world_columns.hpp"
+#include "output/paired_difference.hpp"
 #include "world/metrics.hpp"
 
 namespace fundsim {
@@ -41,7 +42,8 @@ ResultFiles::ResultFiles(const fs::path& dir, const RunPlan& plan) {
         std::initializer_list<std::string_view>{
             "point", "government", "p_member_final", "p_joined", "mean_join_step", "mean_stake_usd_bn",
             "mean_revenue_usd_bn", "mean_counterfactual_usd_bn", "p_deal", "p_exited", "p_founder",
-            "mean_tariff_faced_final", "p_committed", "mean_commitment_usd_bn"});
+            "mean_tariff_faced_final", "p_committed", "mean_commitment_usd_bn", "p_member_final_ci95_low",
+            "p_member_final_ci95_high", "p_joined_ci95_low", "p_joined_ci95_high"});
     trajectories_ = std::make_unique<CsvWriter>(
         dir / "trajectories.csv", std::initializer_list<std::string_view>{"point", "world", "step", "government",
                                                                           "status", "stake", "tariff_faced",
@@ -98,6 +100,9 @@ void ResultFiles::end_point(std::uint32_t point_index, const PointPlan& point, c
         governments_->number(ratio(s.deals, n)).number(ratio(s.exited, n)).number(ratio(s.founders, n));
         governments_->number(ratio(s.tariff_faced, n));
         governments_->number(ratio(s.committed, n)).number(ratio(s.committed_usd_bn, n));
+        const ProportionInterval member = wilson_interval_95(s.members_final, n);
+        const ProportionInterval joined = wilson_interval_95(s.joined, n);
+        governments_->number(member.low).number(member.high).number(joined.low).number(joined.high);
         governments_->end_row();
     }
 }

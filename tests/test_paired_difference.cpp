@@ -42,3 +42,17 @@ TEST_CASE("PairedDifference.proportions_use_binomial_errors") {
     CHECK(p.ci_high == doctest::Approx(0.25254751835929606));
     CHECK(std::isnan(proportion_difference(0.2, 0, 0.3, 10).diff));
 }
+
+TEST_CASE("PairedDifference.wilson_interval_stays_in_0_1") {
+    // the Wilson formula in Python with z = 1.959963984540054
+    const ProportionInterval half = wilson_interval_95(50, 100);
+    CHECK(half.low == doctest::Approx(0.4038315303659956));
+    CHECK(half.high == doctest::Approx(0.5961684696340044));
+    const ProportionInterval none = wilson_interval_95(0, 2000);
+    CHECK(none.low == 0);
+    CHECK(none.high == doctest::Approx(0.0019170).epsilon(1e-3));  // 3.84 / (2000 + 3.84)
+    const ProportionInterval all = wilson_interval_95(10, 10);
+    CHECK(all.high == 1);
+    CHECK(all.low == doctest::Approx(0.7224672).epsilon(1e-4));
+    CHECK(std::isnan(wilson_interval_95(0, 0).low));
+}

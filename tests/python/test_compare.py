@@ -80,6 +80,17 @@ class CompareTest(unittest.TestCase):
         np.testing.assert_allclose(rows["se"], se[rows.index], rtol=1e-9, atol=1e-15)
         np.testing.assert_allclose(rows["ci95_high"], (pb - pa + stats.norm.ppf(0.975) * se)[rows.index], rtol=1e-9, atol=1e-12)
 
+    def test_governments_csv_has_wilson_intervals(self):
+        g = pd.read_csv(os.path.join(self.a, "governments.csv"))
+        z, n = stats.norm.ppf(0.975), 300
+        for column in ("p_member_final", "p_joined"):
+            p = g[column]
+            centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+            half = z * np.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+            np.testing.assert_allclose(g[column + "_ci95_low"], np.clip(centre - half, 0, p), atol=1e-12)
+            np.testing.assert_allclose(g[column + "_ci95_high"], np.clip(centre + half, p, 1), atol=1e-12)
+            self.assertTrue(((g[column + "_ci95_low"] <= p) & (p <= g[column + "_ci95_high"])).all())
+
     def test_government_pairs_from_trajectories(self):
         ta = pd.read_csv(os.path.join(self.a, "trajectories.csv"))
         tb = pd.read_csv(os.path.join(self.b, "trajectories.csv"))
