@@ -77,19 +77,30 @@ def first_join_panel(ax, run: Run, rows: pd.DataFrame, y: np.ndarray) -> None:
 
 
 def cumulative_joins(ax, run: Run, top: int) -> None:
+    """Share of trajectory worlds in which each of the ``top`` most likely
+    members has joined by each date. Governments with the same curve (a bloc
+    joining together) share one line, labelled with the first and a count,
+    so that ``top`` distinct curves are drawn."""
     first = first_joins(run)
     n = trajectory_worlds(run)
     names = calendar.government_names(run)
-    chosen = list(join_table(run).head(top).index)
     steps = np.arange(run.steps + 1)
     x = calendar.time_values(run, steps)
-    for index, government in enumerate(chosen):
+    curves = {}  # curve -> governments, in rank order
+    for government in join_table(run).index:
         joined = first.loc[first["government"].astype(str) == str(government), "first_join_step"].to_numpy()
-        share = np.array([(joined <= s).sum() for s in steps]) / max(1, n)
-        ax.step(x, share, where="post", color=f"C{index % 10}", label=calendar.display_name(names, government))
+        share = tuple(np.array([(joined <= s).sum() for s in steps]) / max(1, n))
+        if share not in curves and len(curves) == top:
+            continue
+        curves.setdefault(share, []).append(government)
+    for index, (share, governments) in enumerate(curves.items()):
+        label = calendar.display_name(names, governments[0])
+        if len(governments) > 1:
+            label += f" + {len(governments) - 1} with the same curve"
+        ax.step(x, share, where="post", color=f"C{index % 10}", label=label)
     calendar.mark_events(ax, run, labels=False)
     calendar.format_time_axis(ax, run)
     ax.yaxis.set_major_formatter(PercentFormatter(xmax=1))
     ax.set_ylabel(f"Has joined (% of {n} trajectory worlds)")
-    ax.set_title(f"First join by date, top {len(chosen)} members")
-    ax.legend(loc="upper left", fontsize="x-small", ncol=2)
+    ax.set_title(f"First join by date, the {len(curves)} most likely members (distinct curves)")
+    ax.legend(loc="lower right", fontsize="x-small")

@@ -103,7 +103,7 @@ def join_timing(run: Run, top: int = 8) -> Figure:
     axes[0].yaxis.set_major_formatter(PercentFormatter(xmax=1))
     axes[0].set_ylabel("Share of worlds")
     axes[0].set_title("When the first non-founder joins")
-    axes[0].legend(loc="upper right", fontsize="small")
+    axes[0].legend(loc="upper left", fontsize="small")
     calendar.mark_events(axes[0], run)
     last = max([first.max() if len(first) else 0] + [s for s, _ in calendar.scheduled_events(run)])
     shown = calendar.time_values(run, [-0.7, min(run.steps, last + 1) + 0.7])
