@@ -18,6 +18,13 @@
 //   (default 1: 20 worlds at N = 10,000, 200 at N = 1,000, 20 default).
 //   --profile N runs only fundsim's cascade at N = 1000 or 10000, R x S x
 //   (20 or 200) worlds, untimed: the workload for perf or callgrind.
+//
+//       fundsim_bench_kernel --process kernel|hand CONFIG --worlds W
+//   runs W worlds of the experiment in CONFIG (any path) as a whole process,
+//   untimed, for run_bench.sh to time with /usr/bin/time side by side with
+//   `fundsim run CONFIG`: `kernel` calls simulate_world() only (no results
+//   written), `hand` runs the hand-written loop on the cascade's N, z, phi and
+//   steps (CONFIG must be a threshold cascade on an Erdos-Renyi graph).
 #include <algorithm>
 #include <ctime>
 #include <chrono>
@@ -47,6 +54,9 @@ struct Options {
     double scale = 1;
     std::string root = FUNDSIM_SOURCE_DIR;
     int profile_n = 0;  ///< > 0: only run fundsim's cascade at this N (for perf/callgrind)
+    std::string process;         ///< "kernel" or "hand": the --process mode
+    std::string process_config;  ///< its experiment file
+    int process_worlds = 0;      ///< its --worlds
 };
 
 /// One timed row: median over repetitions of the per-world milliseconds.
@@ -252,6 +262,29 @@ int profile(const Options& opt, const std::string& file, int n, int worlds) {
     return 0;
 }
 
+/// The --process workload: W worlds of CONFIG through simulate_world() or
+/// the hand loop, untimed (the caller times the whole process).
+int run_process(const Options& opt) {
+    const Scenario scenario = Scenario::build(fundsim::ExperimentFile::load(opt.process_config).resolve());
+    const Experiment& ex = scenario.experiment;
+    const auto nn = static_cast<std::uint32_t>(ex.governments.size());
+    WorldOutcome out;
+    fundsim::bench::HandBuffers buffers;
+    double members = 0;
+    for (int w = 0; w < opt.process_worlds; ++w) {
+        if (opt.process == "kernel") {
+            fundsim::simulate_world(scenario, 0, static_cast<std::uint64_t>(w), false, out);
+            members += final_members(out);
+        } else {
+            fundsim::RandomStream rng(ex.seed, 0, static_cast<std::uint64_t>(w), fundsim::StreamPurpose::network);
+            members += fundsim::bench::hand_cascade(nn, ex.network.mean_degree, ex.behavior.phi, ex.steps, rng, buffers);
+        }
+    }
+    std::printf("%s: %d worlds of %s (N = %u), mean final members %.1f\n", opt.process.c_str(), opt.process_worlds,
+                opt.process_config.c_str(), nn, members / std::max(1, opt.process_worlds));
+    return 0;
+}
+
 void print_table(const std::vector<Row>& rows, const Row* reference) {
     std::printf("| kernel | N | steps | ms/world (CPU) | spread | ms/world (wall) | worlds/s | agent-steps/s | vs reference | mean final adoption |\n");
     std::printf("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
@@ -290,8 +323,17 @@ Options parse(int argc, char** argv) {
         else if (a == "--scale") opt.scale = std::max(0.01, std::atof(value().c_str()));
         else if (a == "--root") opt.root = value();
         else if (a == "--profile") opt.profile_n = std::atoi(value().c_str());
+        else if (a == "--process") {
+            opt.process = value();
+            opt.process_config = value();
+            if (opt.process != "kernel" && opt.process != "hand") {
+                std::fprintf(stderr, "fundsim_bench_kernel: --process takes kernel or hand, not %s\n", opt.process.c_str());
+                std::exit(2);
+            }
+        } else if (a == "--worlds") opt.process_worlds = std::max(1, std::atoi(value().c_str()));
         else {
-            std::fprintf(stderr, "usage: fundsim_bench_kernel [--reps R] [--scale S] [--root DIR] [--profile 1000|10000]\n");
+            std::fprintf(stderr, "usage: fundsim_bench_kernel [--reps R] [--scale S] [--root DIR] [--profile 1000|10000]\n"
+                         "       fundsim_bench_kernel --process kernel|hand CONFIG --worlds W\n");
             std::exit(a == "--help" || a == "-h" ? 0 : 2);
         }
     }
@@ -303,6 +345,14 @@ Options parse(int argc, char** argv) {
 int main(int argc, char** argv) {
     const Options opt = parse(argc, argv);
     auto worlds = [&](int base) { return std::max(1, static_cast<int>(base * opt.scale)); };
+    if (!opt.process.empty()) {
+        try {
+            return run_process(opt);
+        } catch (const std::exception& e) {
+            std::fprintf(stderr, "fundsim_bench_kernel --process: %s\n", e.what());
+            return 2;
+        }
+    }
     if (opt.profile_n > 0) return profile(opt, opt.profile_n == 1000 ? "cascade_1k.yaml" : "cascade_10k.yaml",
                                           opt.profile_n, opt.reps * worlds(opt.profile_n == 1000 ? 200 : 20));
     std::printf("## fundsim kernel vs hand-written loop (one thread, median of %d repetitions)\n", opt.reps);

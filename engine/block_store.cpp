@@ -8,6 +8,7 @@
 #include <charconv>
 #include <cstring>
 #include <fstream>
+#include <mutex>
 #include <sstream>
 
 #include "world/error.hpp"
@@ -21,14 +22,6 @@ namespace {
     throw IoError(path.string() + ": " + what + ": " + std::strerror(errno));
 }
 
-void fsync_folder(const fs::path& folder) {
-    const int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY);
-    if (fd < 0) io_fail(folder, "cannot open folder to sync");
-    const int rc = ::fsync(fd);
-    ::close(fd);
-    if (rc != 0) io_fail(folder, "cannot sync folder");
-}
-
 bool parse_number(std::string_view text, std::uint32_t& value) {
     if (text.empty()) return false;
     const auto r = std::from_chars(text.data(), text.data() + text.size(), value);
@@ -37,7 +30,20 @@ bool parse_number(std::string_view text, std::uint32_t& value) {
 
 }  // namespace
 
+void sync_folder(const fs::path& folder) {
+    const int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY);
+    if (fd < 0) io_fail(folder, "cannot open folder to sync");
+    const int rc = ::fsync(fd);
+    ::close(fd);
+    if (rc != 0) io_fail(folder, "cannot sync folder");
+}
+
 void write_file_durably(const fs::path& path, std::string_view bytes) {
+    write_file_atomically(path, bytes);
+    sync_folder(path.parent_path().empty() ? fs::path(".") : path.parent_path());
+}
+
+void write_file_atomically(const fs::path& path, std::string_view bytes) {
     fs::path temp = path;
     temp += ".tmp";
     const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
@@ -58,7 +64,6 @@ void write_file_durably(const fs::path& path, std::string_view bytes) {
     }
     if (::close(fd) != 0) io_fail(temp, "cannot close");
     if (::rename(temp.c_str(), path.c_str()) != 0) io_fail(path, "cannot rename into place");
-    fsync_folder(path.parent_path().empty() ? fs::path(".") : path.parent_path());
 }
 
 std::string read_file(const fs::path& path) {
@@ -70,7 +75,12 @@ std::string read_file(const fs::path& path) {
     return std::move(content).str();
 }
 
-BlockStore::BlockStore(const fs::path& run_dir) : dir_(run_dir / ".blocks") {}
+struct BlockStore::SyncClock {
+    std::mutex mutex;
+    std::chrono::steady_clock::time_point last_sync = std::chrono::steady_clock::now();
+};
+
+BlockStore::BlockStore(const fs::path& run_dir) : dir_(run_dir / ".blocks"), sync_clock_(std::make_shared<SyncClock>()) {}
 
 void BlockStore::create() const {
     std::error_code ec;
@@ -86,7 +96,19 @@ fs::path BlockStore::path_of(BlockKey key) const {
 }
 
 void BlockStore::write(const Block& block, std::uint64_t experiment_hash) const {
-    write_file_durably(path_of(block.key), encode_block(block, experiment_hash));
+    write_file_atomically(path_of(block.key), encode_block(block, experiment_hash));
+    const std::unique_lock lock(sync_clock_->mutex, std::try_to_lock);
+    if (!lock.owns_lock()) return;  // another thread is syncing the folder now
+    const auto now = std::chrono::steady_clock::now();
+    if (now - sync_clock_->last_sync < kFolderSyncInterval) return;
+    sync_folder(dir_);
+    sync_clock_->last_sync = now;
+}
+
+void BlockStore::sync() const {
+    const std::lock_guard lock(sync_clock_->mutex);
+    sync_folder(dir_);
+    sync_clock_->last_sync = std::chrono::steady_clock::now();
 }
 
 bool BlockStore::is_complete(BlockKey key, std::uint64_t experiment_hash) const {

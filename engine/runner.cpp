@@ -104,6 +104,7 @@ RunnerResult run_blocks(const RunPlan& plan, const std::vector<const Scenario*>&
     }
     coordinator_of_arena.join();
     if (failure) std::rethrow_exception(failure);
+    if (work.blocks_written.load() > 0) store.sync();  // every block written is now durable
 
     RunnerResult result;
     result.blocks_written = work.blocks_written.load();
