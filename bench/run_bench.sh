@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # fundsim benchmark driver (SPEC §10; bench/README.md explains every figure).
 #
-#   bench/run_bench.sh [--quick]
+#   bench/run_bench.sh [--quick] [--issue13]
 #
 # Builds Release in build-bench/ (FUNDSIM_BENCH_BUILD overrides), then prints
 # markdown to stdout (build and progress go to stderr):
@@ -10,7 +10,14 @@
 #   3. end-to-end `fundsim run`: worlds/s and agent-steps/s with --threads 1
 #      and --threads $(nproc), parallel efficiency T1 / (Tp x p);
 #   4. peak memory (max RSS) of the 1,000-government cascade at 2,000 vs
-#      40,000 worlds (target: ratio <= 1.5).
+#      40,000 worlds (target: ratio <= 1.5);
+#   5. issue #13's figures, each a ratio of two processes measured side by
+#      side: fundsim run vs the hand-written loop (cascade N = 1,000 and
+#      10,000), the default end to end vs its kernel, parallel efficiency for
+#      4,000 default worlds, agent-steps/s at N = 10^3..10^6, a million
+#      default worlds extrapolated from 100,000, and the ratio to Mesa.
+# --issue13 runs only part 5. FUNDSIM_BENCH_CMAKE_ARGS adds arguments to the
+# configure step (e.g. -DCMAKE_CXX_COMPILER_LAUNCHER=ccache).
 # Each end-to-end figure is the median of FUNDSIM_BENCH_REPS runs (default 3;
 # --quick: 1 run and smaller counts). Results go to a temporary folder that
 # is removed at the end. Nothing here fails on a slow time: it reports.
@@ -19,8 +26,14 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build=${FUNDSIM_BENCH_BUILD:-$root/build-bench}
 reps=${FUNDSIM_BENCH_REPS:-3}
-quick=0
-[[ ${1:-} == --quick ]] && quick=1 && reps=1
+quick=0 only13=0
+for arg in "$@"; do
+  case $arg in
+    --quick) quick=1 reps=1 ;;
+    --issue13) only13=1 ;;
+    *) echo "usage: bench/run_bench.sh [--quick] [--issue13]" >&2; exit 2 ;;
+  esac
+done
 cores=$(nproc)
 python=/usr/bin/python3
 time_bin=/usr/bin/time
@@ -30,7 +43,7 @@ if [[ ! -x $time_bin ]]; then
 fi
 
 echo "building Release in $build ..." >&2
-cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DFUNDSIM_BUILD_BENCH=ON -DFUNDSIM_BUILD_TESTS=OFF >&2
+cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DFUNDSIM_BUILD_BENCH=ON -DFUNDSIM_BUILD_TESTS=OFF ${FUNDSIM_BENCH_CMAKE_ARGS:-} >&2
 # Built one by one: while another part of the tree is mid-edit, the rest still runs.
 have_kernel=1 have_cli=1
 cmake --build "$build" -j"$cores" --target fundsim_bench_kernel >&2 || have_kernel=0
@@ -46,6 +59,7 @@ echo "- fundsim $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?')
 echo "- load average at start: $(cut -d' ' -f1-3 /proc/loadavg) (other processes share this machine)"
 echo
 
+if ((!only13)); then
 # --- 1. kernel --------------------------------------------------------------
 echo "running fundsim_bench_kernel ..." >&2
 if ((!have_kernel)); then echo "Kernel benchmark skipped: fundsim_bench_kernel did not build (see stderr)."
@@ -144,3 +158,119 @@ awk -v a="${rss[$small]}" -v b="${rss[$large]}" -v s="$small" -v l="$large" 'BEG
   r = b / a
   printf "Max RSS at %d worlds / at %d worlds: %.2f (target <= 1.5: %s)\n", l, s, r, (r <= 1.5 ? "met" : "NOT met")
 }'
+echo
+fi  # !only13
+
+# --- 5. issue #13: whole process against its references ---------------------
+# Every figure is a ratio of two processes timed the same way, one after the
+# other: CPU s (user + sys) per world with /usr/bin/time, one thread (robust
+# to other processes on the machine), except parallel efficiency and the
+# million-world estimate, which are wall time.
+if ((!have_kernel || !have_cli)); then
+  echo "Issue #13 figures skipped: fundsim_bench_kernel or fundsim did not build (see stderr)."
+  exit 1
+fi
+bench_kernel=$build/bench/fundsim_bench_kernel
+# cascade_config N STEPS -> path of configs/bench/cascade_1k.yaml with N governments and STEPS steps
+cascade_config() {
+  local path=$scratch/cascade_$1_$2.yaml
+  sed -e "s/count: 1000}/count: $1}/" -e "s/^  steps: 100$/  steps: $2/" "$root/configs/bench/cascade_1k.yaml" >"$path"
+  echo "$path"
+}
+# time_cpu CMD... -> "cpu_s wall_s maxrss_kib" of one run
+time_cpu() {
+  local stats=$scratch/time5.txt
+  "$time_bin" -f '%e %U %S %M' -o "$stats" "$@" >/dev/null
+  awk '{printf "%.3f %s %s\n", $2 + $3, $1, $4}' "$stats"
+}
+fundsim_1() { time_cpu "$fundsim" run "$1" --worlds "$2" --threads 1 --out "$scratch/r5" --force --quiet; }
+
+if ((quick)); then w1k=2000 w10k=200 wdef=2000 wpar=4000 wmillion=10000
+else w1k=20000 w10k=2000 wdef=20000 wpar=4000 wmillion=100000; fi
+
+echo "## Issue #13: the whole process against its references (one run each)"
+echo
+echo "CPU µs per world = (user + sys) / worlds of the whole process, one thread; ratio = fundsim run / reference."
+echo
+echo "| experiment | N | steps | worlds | fundsim run µs/world | reference | reference µs/world | ratio | goal |"
+echo "|---|---:|---:|---:|---:|---|---:|---:|---|"
+for entry in "1000 $w1k" "10000 $w10k"; do
+  read -r n worlds <<<"$entry"
+  config=$(cascade_config "$n" 40)
+  echo "issue 13: cascade N = $n, $worlds worlds: fundsim run, kernel, hand loop ..." >&2
+  read -r cpu_run _ <<<"$(fundsim_1 "$config" "$worlds")"
+  read -r cpu_kernel _ <<<"$(time_cpu "$bench_kernel" --process kernel "$config" --worlds "$worlds")"
+  read -r cpu_hand _ <<<"$(time_cpu "$bench_kernel" --process hand "$config" --worlds "$worlds")"
+  for ref in "hand-written loop (process):$cpu_hand:<= 1.5x" "simulate_world only (process):$cpu_kernel:-"; do
+    IFS=: read -r name cpu_ref goal <<<"$ref"
+    awk -v n="$n" -v w="$worlds" -v a="$cpu_run" -v b="$cpu_ref" -v name="$name" -v goal="$goal" 'BEGIN {
+      printf "| Watts cascade z = 4, phi = 0.18 | %d | 40 | %d | %.1f | %s | %.1f | %.2fx | %s |\n", n, w, 1e6 * a / w, name, 1e6 * b / w, a / (b > 0 ? b : 1e-9), goal }'
+  done
+done
+echo "issue 13: default experiment, $wdef worlds: fundsim run, kernel ..." >&2
+read -r cpu_run _ <<<"$(fundsim_1 "$root/configs/us_japan_fund.yaml" "$wdef")"
+read -r cpu_kernel _ <<<"$(time_cpu "$bench_kernel" --process kernel "$root/configs/us_japan_fund.yaml" --worlds "$wdef")"
+awk -v w="$wdef" -v a="$cpu_run" -v b="$cpu_kernel" 'BEGIN {
+  printf "| default (configs/us_japan_fund.yaml) | 48 | 36 | %d | %.1f | simulate_world only (process) | %.1f | %.2fx | <= 1.2x |\n", w, 1e6 * a / w, 1e6 * b / w, a / (b > 0 ? b : 1e-9) }'
+echo
+
+echo "### Parallel efficiency, default experiment, $wpar worlds (wall time, goal >= 0.9)"
+echo
+echo "issue 13: parallel efficiency, $wpar default worlds ..." >&2
+read -r _ wall1 _ <<<"$(time_cpu "$fundsim" run "$root/configs/us_japan_fund.yaml" --worlds "$wpar" --threads 1 --out "$scratch/r5" --force --quiet)"
+read -r _ wallp _ <<<"$(time_cpu "$fundsim" run "$root/configs/us_japan_fund.yaml" --worlds "$wpar" --threads "$cores" --out "$scratch/r5" --force --quiet)"
+awk -v a="$wall1" -v b="$wallp" -v p="$cores" 'BEGIN {
+  printf "T1 = %.2f s, T%d = %.2f s: efficiency T1 / (T%d x %d) = %.2f\n", a, p, b, p, p, a / ((b > 0 ? b : 0.01) * p) }'
+echo
+
+echo "### Agent-steps/s by size: the cascade, 100 steps, one thread (goal: flat)"
+echo
+echo "Whole process (fundsim run, start-up and result files included) and simulate_world only (a process"
+echo "that builds the scenario and runs the worlds); agent-steps = N x 100 x worlds; CPU time."
+echo
+echo "| N | worlds | fundsim run CPU s | agent-steps/s | relative to N = 1,000 | simulate_world only CPU s | agent-steps/s | relative |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|"
+if ((quick)); then sizes=("1000 500" "10000 50" "100000 5" "1000000 1")
+else sizes=("1000 2000" "10000 200" "100000 20" "1000000 3"); fi
+base_rate="" base_kernel=""
+for entry in "${sizes[@]}"; do
+  read -r n worlds <<<"$entry"
+  echo "issue 13: cascade N = $n, $worlds worlds (agent-steps/s) ..." >&2
+  config=$(cascade_config "$n" 100)
+  read -r cpu _ <<<"$(fundsim_1 "$config" "$worlds")"
+  read -r cpu_kernel _ <<<"$(time_cpu "$bench_kernel" --process kernel "$config" --worlds "$worlds")"
+  rate=$(awk -v n="$n" -v w="$worlds" -v c="$cpu" 'BEGIN { printf "%.4g", n * 100 * w / (c > 0 ? c : 1e-9) }')
+  rate_kernel=$(awk -v n="$n" -v w="$worlds" -v c="$cpu_kernel" 'BEGIN { printf "%.4g", n * 100 * w / (c > 0 ? c : 1e-9) }')
+  [[ -z $base_rate ]] && base_rate=$rate base_kernel=$rate_kernel
+  awk -v n="$n" -v w="$worlds" -v c="$cpu" -v r="$rate" -v b="$base_rate" -v ck="$cpu_kernel" -v rk="$rate_kernel" -v bk="$base_kernel" 'BEGIN {
+    printf "| %d | %d | %.2f | %.3g | %.2f | %.2f | %.3g | %.2f |\n", n, w, c, r, r / b, ck, rk, rk / bk }'
+done
+echo
+
+echo "### A million worlds of the default (goal: under a minute on this machine, flat memory)"
+echo
+echo "issue 13: default experiment, $wmillion worlds, $cores threads ..." >&2
+read -r cpu wall kib <<<"$(time_cpu "$fundsim" run "$root/configs/us_japan_fund.yaml" --worlds "$wmillion" --threads "$cores" --out "$scratch/r5" --force --quiet)"
+awk -v w="$wmillion" -v wall="$wall" -v cpu="$cpu" -v kib="$kib" -v p="$cores" 'BEGIN {
+  est = wall * 1e6 / w
+  printf "Measured: %d worlds on %d threads in %.2f s wall (%.2f CPU s), max RSS %.1f MiB.\n", w, p, wall, cpu, kib / 1024
+  printf "Extrapolated linearly to 1,000,000 worlds: **%.0f s** wall (%s the one-minute goal; not measured at a million).\n", est, (est < 60 ? "within" : "beyond")
+  cpu_est = cpu * 1e6 / w / p
+  printf "From CPU time (what %d idle cores would take at efficiency 1): %.0f s (%s the goal).\n", p, cpu_est, (cpu_est < 60 ? "within" : "beyond")
+}'
+echo
+
+echo "### Against Mesa (measured outside the repository; issue #13)"
+echo
+echo "issue 13: cascade N = 1000, 40 steps, $w1k worlds, $cores threads (Mesa comparison) ..." >&2
+read -r cpu wall _ <<<"$(time_cpu "$fundsim" run "$(cascade_config 1000 40)" --worlds "$w1k" --threads "$cores" --out "$scratch/r5" --force --quiet)"
+awk -v w="$w1k" -v wall="$wall" -v cpu="$cpu" -v p="$cores" 'BEGIN {
+  rate = w / (wall > 0 ? wall : 0.01); rate_cpu = p * w / (cpu > 0 ? cpu : 0.01); mesa = 1 / 0.016
+  printf "fundsim run: %.0f worlds/s on %d threads, wall time (N = 1,000, 40 steps); %.0f worlds/s from CPU time x %d cores.\n", rate, p, rate_cpu, p
+  printf "Mesa 3.3.1 batch_run: ~16 ms per world on 2 processes (issue #13, measured on this machine outside the\n"
+  printf "repository): %.0f worlds/s. Ratio: **%.0fx** wall, %.0fx from CPU time (goal >= 300x).\n", mesa, rate / mesa, rate_cpu / mesa
+}'
+if awk -v l="$(cut -d' ' -f1 /proc/loadavg)" -v p="$cores" 'BEGIN { exit !(l + 0 > p - 0.5) }'; then
+  echo
+  echo "**Warning:** load average $(cut -d' ' -f1-3 /proc/loadavg) on $cores cores: wall-time figures here (efficiency, the million, Mesa) are not trustworthy; CPU-time ratios are steadier."
+fi
