@@ -4,7 +4,6 @@
 #include <tbb/parallel_for.h>
 
 #include <algorithm>
-#include <array>
 #include <cmath>
 #include <limits>
 
@@ -17,41 +16,13 @@ constexpr double kMissing = std::numeric_limits<double>::quiet_NaN();
 /// P² needs this many observations before its markers mean anything.
 constexpr std::uint64_t kP2MinimumCount = 2 * kQuantileProbabilities.size() + 3;
 
-/// Quantile of values by linear interpolation between closest ranks
-/// (Hyndman & Fan type 7). `ranked` holds the values with at least the
-/// order statistics at floor(h) and floor(h) + 1 in their sorted places.
-double interpolated_quantile(const std::vector<double>& ranked, double p) {
-    const double h = (static_cast<double>(ranked.size()) - 1) * p;
+/// Quantile of sorted values by linear interpolation between closest ranks
+/// (Hyndman & Fan type 7).
+double interpolated_quantile(const std::vector<double>& sorted, double p) {
+    const double h = (static_cast<double>(sorted.size()) - 1) * p;
     const auto lo = static_cast<std::size_t>(std::floor(h));
-    if (lo + 1 >= ranked.size()) return ranked.back();
-    return ranked[lo] + (h - static_cast<double>(lo)) * (ranked[lo + 1] - ranked[lo]);
-}
-
-/// Puts the order statistics the type-7 quantiles read into their sorted
-/// places with nth_element, one shrinking range per rank: O(n) per rank
-/// instead of a full sort. Values that compare equal are then identical
-/// bits, so the quantiles are those of a sort; except -0.0 and +0.0, which
-/// compare equal but print differently: with a -0.0 present it sorts.
-void rank_for_quantiles(std::vector<double>& values, bool has_negative_zero) {
-    if (has_negative_zero || values.size() < 64) {
-        std::sort(values.begin(), values.end());
-        return;
-    }
-    std::array<std::size_t, 2 * kQuantileProbabilities.size()> ranks{};
-    std::size_t count = 0;
-    for (double p : kQuantileProbabilities) {
-        const auto lo = static_cast<std::size_t>(std::floor((static_cast<double>(values.size()) - 1) * p));
-        ranks[count++] = lo;
-        if (lo + 1 < values.size()) ranks[count++] = lo + 1;
-    }
-    std::sort(ranks.begin(), ranks.begin() + static_cast<std::ptrdiff_t>(count));
-    auto first = values.begin();  // values before `first` are <= every value from it on
-    for (std::size_t i = 0; i < count; ++i) {
-        if (i > 0 && ranks[i] == ranks[i - 1]) continue;
-        const auto nth = values.begin() + static_cast<std::ptrdiff_t>(ranks[i]);
-        std::nth_element(first, nth, values.end());
-        first = nth + 1;
-    }
+    if (lo + 1 >= sorted.size()) return sorted.back();
+    return sorted[lo] + (h - static_cast<double>(lo)) * (sorted[lo + 1] - sorted[lo]);
 }
 
 }  // namespace
@@ -124,18 +95,15 @@ CellStats SeriesStats::cell(int step, int metric) const {
     out.min = m.min;
     out.max = m.max;
     if (is_exact_) {
-        std::vector<double> ranked;
-        ranked.reserve(m.n);
-        bool has_negative_zero = false;
+        std::vector<double> sorted;
+        sorted.reserve(m.n);
         for (std::uint32_t w = 0; w < std::min(added_, worlds_); ++w) {
             const double x = values_[c * worlds_ + w];
-            if (std::isnan(x)) continue;
-            has_negative_zero = has_negative_zero || (x == 0.0 && std::signbit(x));
-            ranked.push_back(x);
+            if (!std::isnan(x)) sorted.push_back(x);
         }
-        rank_for_quantiles(ranked, has_negative_zero);
+        std::sort(sorted.begin(), sorted.end());
         for (std::size_t q = 0; q < kQuantileProbabilities.size(); ++q)
-            out.quantiles[q] = interpolated_quantile(ranked, kQuantileProbabilities[q]);
+            out.quantiles[q] = interpolated_quantile(sorted, kQuantileProbabilities[q]);
     } else if (m.n >= kP2MinimumCount) {
         for (std::size_t q = 0; q < kQuantileProbabilities.size(); ++q)
             out.quantiles[q] = acc::quantile(p2_[c], acc::quantile_probability = kQuantileProbabilities[q]);
