@@ -225,10 +225,11 @@ echo
 
 echo "### Agent-steps/s by size: the cascade, 100 steps, one thread (goal: flat)"
 echo
-echo "Whole process (fundsim run, start-up and result files included) and simulate_world only (a process"
-echo "that builds the scenario and runs the worlds); agent-steps = N x 100 x worlds; CPU time."
+echo "Whole process (fundsim run, start-up and result files included), and per added world of simulate_world"
+echo "(process with 2W worlds minus process with W: the scenario build and start-up cancel); agent-steps = N x 100"
+echo "x worlds; CPU time (/usr/bin/time counts in 10 ms)."
 echo
-echo "| N | worlds | fundsim run CPU s | agent-steps/s | relative to N = 1,000 | simulate_world only CPU s | agent-steps/s | relative |"
+echo "| N | W | fundsim run CPU s | agent-steps/s | relative to N = 1,000 | simulate_world CPU s (2W - W) | agent-steps/s | relative |"
 echo "|---:|---:|---:|---:|---:|---:|---:|---:|"
 if ((quick)); then sizes=("1000 500" "10000 50" "100000 5" "1000000 1")
 else sizes=("1000 2000" "10000 200" "100000 20" "1000000 3"); fi
@@ -238,7 +239,9 @@ for entry in "${sizes[@]}"; do
   echo "issue 13: cascade N = $n, $worlds worlds (agent-steps/s) ..." >&2
   config=$(cascade_config "$n" 100)
   read -r cpu _ <<<"$(fundsim_1 "$config" "$worlds")"
-  read -r cpu_kernel _ <<<"$(time_cpu "$bench_kernel" --process kernel "$config" --worlds "$worlds")"
+  read -r cpu_w _ <<<"$(time_cpu "$bench_kernel" --process kernel "$config" --worlds "$worlds")"
+  read -r cpu_2w _ <<<"$(time_cpu "$bench_kernel" --process kernel "$config" --worlds $((2 * worlds)))"
+  cpu_kernel=$(awk -v a="$cpu_w" -v b="$cpu_2w" 'BEGIN { printf "%.3f", b - a }')
   rate=$(awk -v n="$n" -v w="$worlds" -v c="$cpu" 'BEGIN { printf "%.4g", n * 100 * w / (c > 0 ? c : 1e-9) }')
   rate_kernel=$(awk -v n="$n" -v w="$worlds" -v c="$cpu_kernel" 'BEGIN { printf "%.4g", n * 100 * w / (c > 0 ? c : 1e-9) }')
   [[ -z $base_rate ]] && base_rate=$rate base_kernel=$rate_kernel
