@@ -98,6 +98,21 @@ TEST_CASE("BlockStore.writes_atomically_and_lists_blocks") {
     CHECK_THROWS_AS(store.read(BlockKey{0, 0}, 9), IoError);
 }
 
+TEST_CASE("BlockStore.sync_makes_the_folder_durable_and_reports_a_missing_one") {
+    // Blocks are written without a folder fsync each (at most one a second);
+    // sync() is the one run_blocks makes at the end: it must reach the disk
+    // or throw, never pass silently.
+    const fs::path dir = scratch("block_store_sync");
+    const BlockStore store(dir);
+    store.create();
+    const Block b = sample_block();
+    store.write(b, 9);
+    CHECK_NOTHROW(store.sync());
+    CHECK(store.is_complete(b.key, 9));
+    const BlockStore missing(dir / "nowhere");
+    CHECK_THROWS_AS(missing.sync(), IoError);
+}
+
 TEST_CASE("BlockStore.parses_only_canonical_names") {
     CHECK(BlockStore::parse_name("p3_b12.bin") == std::optional<BlockKey>(BlockKey{3, 12}));
     CHECK_FALSE(BlockStore::parse_name("p03_b12.bin"));
