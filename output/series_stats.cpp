@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <limits>
 
 namespace fundsim {
@@ -101,7 +102,11 @@ CellStats SeriesStats::cell(int step, int metric) const {
             const double x = values_[c * worlds_ + w];
             if (!std::isnan(x)) sorted.push_back(x);
         }
-        std::sort(sorted.begin(), sorted.end());
+        // A cell where every world has the same bits (common: metrics a model
+        // does not use) is already sorted; the check is O(n) and stops at the
+        // first difference. Bitwise, not ==: -0.0 == 0.0 but sorts apart.
+        const auto same_bits = [&](double x) { return std::memcmp(&x, &sorted.front(), sizeof x) == 0; };
+        if (!std::all_of(sorted.begin(), sorted.end(), same_bits)) std::sort(sorted.begin(), sorted.end());
         for (std::size_t q = 0; q < kQuantileProbabilities.size(); ++q)
             out.quantiles[q] = interpolated_quantile(sorted, kQuantileProbabilities[q]);
     } else if (m.n >= kP2MinimumCount) {

@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <limits>
@@ -89,6 +90,32 @@ TEST_CASE("SeriesStats.adding_worlds_together_gives_the_bits_of_one_at_a_time") 
         for (int m = 0; m < metrics; m += 37) {
             const CellStats a = one.cell(1, m), b = many.cell(1, m);
             CHECK(std::memcmp(&a, &b, sizeof a) == 0);
+        }
+    }
+}
+
+TEST_CASE("SeriesStats.constant_cells_skip_the_sort_with_the_same_bits") {
+    // A cell whose worlds all hold the same bits is not sorted; its quantiles
+    // must be the bits the sorted path gives, -0.0 included (and a cell
+    // mixing -0.0 and 0.0, equal but not the same bits, is still sorted).
+    auto type7 = [](std::vector<double> v, double p) {
+        std::sort(v.begin(), v.end());
+        const double h = (static_cast<double>(v.size()) - 1) * p;
+        const auto lo = static_cast<std::size_t>(std::floor(h));
+        if (lo + 1 >= v.size()) return v.back();
+        return v[lo] + (h - static_cast<double>(lo)) * (v[lo + 1] - v[lo]);
+    };
+    const std::vector<std::vector<double>> cells = {
+        std::vector<double>(300, 3.5), std::vector<double>(300, -0.0), std::vector<double>(300, 0.0),
+        {0.0, -0.0, 0.0, -0.0, -0.0, 0.0, 0.0}, {2.0, 1.0, 2.0, 2.0}};
+    const double probabilities[] = {0.05, 0.25, 0.50, 0.75, 0.95};
+    for (const auto& values : cells) {
+        SeriesStats s(0, 1, static_cast<std::uint32_t>(values.size()));
+        for (const double& v : values) s.add_world(&v);
+        const CellStats c = s.cell(0, 0);
+        for (int q = 0; q < 5; ++q) {
+            const double expected = type7(values, probabilities[q]);
+            CHECK(std::memcmp(&c.quantiles[q], &expected, sizeof expected) == 0);
         }
     }
 }
