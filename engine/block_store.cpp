@@ -75,10 +75,12 @@ std::string read_file(const fs::path& path) {
         ::close(fd);
         io_fail(path, "cannot read");
     }
-    std::string content(static_cast<std::size_t>(info.st_size), '\0');
+    // One byte more than the size, so that a file that grew since fstat
+    // reads on and a complete read ends at a short count.
+    std::string content(static_cast<std::size_t>(info.st_size) + 1, '\0');
     std::size_t done = 0;
     for (;;) {
-        if (done == content.size()) content.resize(done + 4096 + done / 2);  // grew since fstat
+        if (done == content.size()) content.resize(2 * done);  // grew since fstat
         const ssize_t n = ::read(fd, content.data() + done, content.size() - done);
         if (n < 0 && errno == EINTR) continue;
         if (n < 0) {
