@@ -1,7 +1,11 @@
 #pragma once
 /// Government agents: their changing state and the utility of joining the
 /// fund that drives the `logit` rule (docs/ODD.md "Government").
+#include <array>
+#include <cstdint>
+
 #include "experiment/experiment.hpp"
+#include "world/join_channel.hpp"
 #include "world/metrics.hpp"
 
 namespace fundsim {
@@ -20,6 +24,8 @@ struct GovernmentState {
     double counterfactual_usd_bn = 0;  ///< cumulative tax-incentive counterfactual
     double committed_usd_bn = 0;       ///< headline commitments made in deals
     double contributed_usd_bn = 0;     ///< capital it put into the fund (stakes), cumulative
+    int first_join_step = -1;          ///< first step it joined (non-founders), -1 never
+    std::array<std::uint16_t, kJoinChannelCount> joins_by_channel{};  ///< joins per JoinChannel
 
     bool is_member() const { return status == Status::member; }
 };
@@ -54,6 +60,10 @@ struct UtilityTerms {
     double fiscal_cost = 0;                ///< stake and relief price against capacities
 
     double total() const { return intercept + tariff_relief + fund_return + peer + alliance + risk + fiscal_cost; }
+    /// The terms in the order of kUtilityTermNames (the intercept left out).
+    std::array<double, kUtilityTermCount> as_array() const {
+        return {tariff_relief, fund_return, peer, alliance, risk, fiscal_cost};
+    }
 };
 
 /// The stake g commits on joining, USD bn: stake share of its GDP.

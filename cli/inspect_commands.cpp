@@ -6,6 +6,7 @@
 #include "experiment/schema_markdown.hpp"
 #include "experiment/sweep.hpp"
 #include "output/agent_graph.hpp"
+#include "output/government_columns.hpp"
 #include "world/error.hpp"
 #include "world/graph.hpp"
 
@@ -100,7 +101,7 @@ int describe_command(const std::string& file, const std::vector<std::string>& se
 }
 
 int schema_command() {
-    std::fputs(schema_markdown().c_str(), stdout);
+    std::fputs((schema_markdown() + result_columns_markdown()).c_str(), stdout);
     return 0;
 }
 

@@ -1,7 +1,10 @@
 #include "engine/block.hpp"
 
+#include <algorithm>
 #include <bit>
+#include <cmath>
 #include <cstring>
+#include <limits>
 
 #include "engine/crc32.hpp"
 #include "engine/world_columns.hpp"
@@ -69,6 +72,11 @@ void put_government(Writer& w, const GovernmentSums& g) {
     w.put(g.join_step_sum);
     w.put(g.stake_usd_bn), w.put(g.revenue_usd_bn), w.put(g.counterfactual_usd_bn), w.put(g.tariff_faced);
     w.put(g.committed), w.put(g.committed_usd_bn);
+    for (std::uint64_t c : g.channel_joins) w.put(c);
+    w.put(g.logit_joins);
+    for (double u : g.utility_at_join) w.put(u);
+    w.put(static_cast<std::uint32_t>(g.first_join_steps.size()));
+    for (const auto& [step, worlds] : g.first_join_steps) w.put(step), w.put(worlds);
 }
 
 GovernmentSums get_government(Reader& r) {
@@ -79,6 +87,13 @@ GovernmentSums get_government(Reader& r) {
     g.stake_usd_bn = r.get<double>(), g.revenue_usd_bn = r.get<double>();
     g.counterfactual_usd_bn = r.get<double>(), g.tariff_faced = r.get<double>();
     g.committed = r.get<std::uint32_t>(), g.committed_usd_bn = r.get<double>();
+    for (std::uint64_t& c : g.channel_joins) c = r.get<std::uint64_t>();
+    g.logit_joins = r.get<std::uint64_t>();
+    for (double& u : g.utility_at_join) u = r.get<double>();
+    const auto steps = r.get<std::uint32_t>();
+    if (steps > 100000) throw IoError("block file: first-join histogram is damaged; run again with --resume to recompute it");
+    g.first_join_steps.resize(steps);
+    for (auto& [step, worlds] : g.first_join_steps) step = r.get<std::uint32_t>(), worlds = r.get<std::uint32_t>();
     return g;
 }
 
@@ -112,6 +127,41 @@ bool header_matches(Reader& r, std::uint64_t experiment_hash, BlockKey expected)
 
 }  // namespace
 
+namespace {
+
+/// Adds `worlds` first joins at `step` to a sorted sparse histogram.
+void add_first_join(std::vector<std::pair<std::uint32_t, std::uint32_t>>& hist, std::uint32_t step, std::uint32_t worlds) {
+    auto it = std::lower_bound(hist.begin(), hist.end(), step, [](const auto& e, std::uint32_t s) { return e.first < s; });
+    if (it != hist.end() && it->first == step) it->second += worlds;
+    else hist.insert(it, {step, worlds});
+}
+
+}  // namespace
+
+double GovernmentSums::first_join_mean() const {
+    double sum = 0, n = 0;
+    for (const auto& [step, worlds] : first_join_steps) sum += static_cast<double>(step) * worlds, n += worlds;
+    return n > 0 ? sum / n : std::numeric_limits<double>::quiet_NaN();
+}
+
+double GovernmentSums::first_join_quantile(double q) const {
+    std::uint64_t n = 0;
+    for (const auto& e : first_join_steps) n += e.second;
+    if (n == 0) return std::numeric_limits<double>::quiet_NaN();
+    // order statistic k (0-based) of the sorted sample
+    auto at = [this](std::uint64_t k) {
+        for (const auto& [step, worlds] : first_join_steps) {
+            if (k < worlds) return static_cast<double>(step);
+            k -= worlds;
+        }
+        return static_cast<double>(first_join_steps.back().first);
+    };
+    const double h = q * static_cast<double>(n - 1);
+    const auto lo = static_cast<std::uint64_t>(std::floor(h));
+    const double below = at(lo), above = at(std::min(lo + 1, n - 1));
+    return below + (h - static_cast<double>(lo)) * (above - below);
+}
+
 void GovernmentSums::add(const GovernmentFinal& g) {
     members_final += g.status == Status::member;
     exited += g.status == Status::exited;
@@ -127,6 +177,10 @@ void GovernmentSums::add(const GovernmentFinal& g) {
     tariff_faced += g.tariff_faced;
     committed += g.committed_usd_bn > 0;
     committed_usd_bn += g.committed_usd_bn;
+    for (int c = 0; c < kJoinChannelCount; ++c) channel_joins[static_cast<std::size_t>(c)] += g.joins_by_channel[static_cast<std::size_t>(c)];
+    logit_joins += static_cast<std::uint64_t>(g.logit_joins);
+    for (int k = 0; k < kUtilityTermCount; ++k) utility_at_join[static_cast<std::size_t>(k)] += g.utility_at_join[static_cast<std::size_t>(k)];
+    if (g.first_join_step >= 0) add_first_join(first_join_steps, static_cast<std::uint32_t>(g.first_join_step), 1);
 }
 
 void GovernmentSums::add(const GovernmentSums& o) {
@@ -135,6 +189,10 @@ void GovernmentSums::add(const GovernmentSums& o) {
     stake_usd_bn += o.stake_usd_bn, revenue_usd_bn += o.revenue_usd_bn;
     counterfactual_usd_bn += o.counterfactual_usd_bn, tariff_faced += o.tariff_faced;
     committed += o.committed, committed_usd_bn += o.committed_usd_bn;
+    for (int c = 0; c < kJoinChannelCount; ++c) channel_joins[static_cast<std::size_t>(c)] += o.channel_joins[static_cast<std::size_t>(c)];
+    logit_joins += o.logit_joins;
+    for (int k = 0; k < kUtilityTermCount; ++k) utility_at_join[static_cast<std::size_t>(k)] += o.utility_at_join[static_cast<std::size_t>(k)];
+    for (const auto& [step, worlds] : o.first_join_steps) add_first_join(first_join_steps, step, worlds);
 }
 
 std::size_t Block::series_stride() const { return static_cast<std::size_t>(steps + 1) * kMetricCount; }

@@ -10,11 +10,13 @@
 /// Encoded blocks are binary (native little-endian doubles, so every value
 /// round-trips exactly), framed by a header naming the experiment hash and a
 /// trailer with the length and a CRC-32.
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "world/join_channel.hpp"
 #include "world/outcome.hpp"
 
 namespace fundsim {
@@ -22,7 +24,7 @@ namespace fundsim {
 /// Worlds per block: a constant of the block format.
 inline constexpr std::uint32_t kBlockWorlds = 64;
 /// Version of the block encoding (part of the experiment hash).
-inline constexpr std::uint32_t kBlockFormatVersion = 2;
+inline constexpr std::uint32_t kBlockFormatVersion = 3;
 
 /// Identity of a block: point, and block index within the point.
 struct BlockKey {
@@ -45,6 +47,19 @@ struct GovernmentSums {
     double tariff_faced = 0;           ///< sum of final trade-weighted tariffs faced
     std::uint32_t committed = 0;       ///< worlds where it made a deal commitment
     double committed_usd_bn = 0;       ///< sum of its headline deal commitments, USD bn
+    std::array<std::uint64_t, kJoinChannelCount> channel_joins{};  ///< joins per JoinChannel
+    std::uint64_t logit_joins = 0;     ///< joins under the logit rule
+    std::array<double, kUtilityTermCount> utility_at_join{};  ///< sums of the terms at those joins
+    /// First join steps of the worlds where it joined: (step, worlds),
+    /// sorted by step (sparse: a government joins at few distinct steps).
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> first_join_steps;
+
+    /// The q-quantile (0..1) of the first join step over the worlds where
+    /// it joined, by linear interpolation between order statistics (numpy's
+    /// default); NaN when it never joined.
+    double first_join_quantile(double q) const;
+    /// Mean first join step over those worlds; NaN when it never joined.
+    double first_join_mean() const;
 
     /// Adds one world's end state.
     void add(const GovernmentFinal& g);

@@ -5,7 +5,9 @@
 #include <string>
 
 #include "engine/world_columns.hpp"
+#include "output/government_columns.hpp"
 #include "output/paired_difference.hpp"
+#include "world/join_channel.hpp"
 #include "world/metrics.hpp"
 
 namespace fundsim {
@@ -27,6 +29,12 @@ std::vector<std::string> points_header(const RunPlan& plan) {
     return header;
 }
 
+std::vector<std::string> governments_header() {
+    std::vector<std::string> header;
+    for (const auto& [name, meaning] : governments_columns()) header.push_back(name);
+    return header;
+}
+
 double ratio(double sum, std::uint64_t n) { return n == 0 ? kMissing : sum / static_cast<double>(n); }
 
 }  // namespace
@@ -37,13 +45,7 @@ ResultFiles::ResultFiles(const fs::path& dir, const RunPlan& plan) {
     series_ = std::make_unique<CsvWriter>(
         dir / "series.csv", std::initializer_list<std::string_view>{"point", "step", "metric", "n", "mean", "sd",
                                                                     "min", "p05", "p25", "p50", "p75", "p95", "max"});
-    governments_ = std::make_unique<CsvWriter>(
-        dir / "governments.csv",
-        std::initializer_list<std::string_view>{
-            "point", "government", "p_member_final", "p_joined", "mean_join_step", "mean_stake_usd_bn",
-            "mean_revenue_usd_bn", "mean_counterfactual_usd_bn", "p_deal", "p_exited", "p_founder",
-            "mean_tariff_faced_final", "p_committed", "mean_commitment_usd_bn", "p_member_final_ci95_low",
-            "p_member_final_ci95_high", "p_joined_ci95_low", "p_joined_ci95_high"});
+    governments_ = std::make_unique<CsvWriter>(dir / "governments.csv", governments_header());
     trajectories_ = std::make_unique<CsvWriter>(
         dir / "trajectories.csv", std::initializer_list<std::string_view>{"point", "world", "step", "government",
                                                                           "status", "stake", "tariff_faced",
@@ -103,6 +105,12 @@ void ResultFiles::end_point(std::uint32_t point_index, const PointPlan& point, c
         const ProportionInterval member = wilson_interval_95(s.members_final, n);
         const ProportionInterval joined = wilson_interval_95(s.joined, n);
         governments_->number(member.low).number(member.high).number(joined.low).number(joined.high);
+        governments_->number(s.first_join_mean());
+        for (double q : {0.05, 0.5, 0.95}) governments_->number(s.first_join_quantile(q));
+        std::uint64_t joins = 0;
+        for (std::uint64_t c : s.channel_joins) joins += c;
+        for (std::uint64_t c : s.channel_joins) governments_->number(ratio(static_cast<double>(c), joins));
+        for (double u : s.utility_at_join) governments_->number(ratio(u, s.logit_joins));
         governments_->end_row();
     }
 }

@@ -2,6 +2,7 @@ target_sources(fundsim_core PRIVATE
   output/agent_graph.cpp
   output/aggregate.cpp
   output/csv.cpp
+  output/government_columns.cpp
   output/manifest.cpp
   output/paired_difference.cpp
   output/result_files.cpp

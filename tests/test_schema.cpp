@@ -1,6 +1,8 @@
 // The parameter table (experiment/schema.hpp) and the key reference generated from it.
 #include <doctest/doctest.h>
 
+#include "output/government_columns.hpp"
+
 #include <cstdlib>
 #include <fstream>
 #include <set>
@@ -93,7 +95,7 @@ TEST_CASE("Schema.scalar_checks_follow_the_table") {
 TEST_CASE("Schema.configs_readme_matches_table") {
     // Set FUNDSIM_REGENERATE_DOCS=1 to rewrite configs/README.md from the table.
     const std::string path = std::string(FUNDSIM_SOURCE_DIR) + "/configs/README.md";
-    const std::string generated = schema_markdown();
+    const std::string generated = schema_markdown() + result_columns_markdown();
     if (const char* regen = std::getenv("FUNDSIM_REGENERATE_DOCS"); regen && std::string(regen) == "1") {
         std::ofstream(path, std::ios::binary) << generated;
         MESSAGE("rewrote " << path);

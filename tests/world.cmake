@@ -7,4 +7,5 @@ list(APPEND FUNDSIM_TEST_SOURCES
   test_trade.cpp
   test_world.cpp
   test_behaviour_contract.cpp
+  test_join_channels.cpp
 )

@@ -5,6 +5,9 @@
 #include <cstdint>
 #include <vector>
 
+#include <array>
+
+#include "world/join_channel.hpp"
 #include "world/metrics.hpp"
 
 namespace fundsim {
@@ -20,6 +23,12 @@ struct GovernmentFinal {
     double counterfactual_usd_bn = 0; ///< cumulative tax-incentive counterfactual
     double tariff_faced = 0;         ///< trade-weighted rate it faces at the end
     double committed_usd_bn = 0;     ///< headline commitments made in deals (0 = none)
+    int first_join_step = -1;        ///< first step it joined (non-founders), -1 never
+    std::array<std::uint16_t, kJoinChannelCount> joins_by_channel{};  ///< joins per JoinChannel
+    int logit_joins = 0;             ///< joins under the logit rule (utility terms recorded)
+    /// Sums over those joins of the weighted utility terms at that moment:
+    /// tariff_relief, fund_return, peer, alliance, risk, fiscal_cost (G1).
+    std::array<double, kUtilityTermCount> utility_at_join{};
 };
 
 /// One row of trajectories.csv (without point/world).

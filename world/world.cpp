@@ -62,6 +62,8 @@ World::World(const Scenario& scenario, std::uint32_t point, std::uint64_t world)
     }
     member_weight_.assign(n, 0.0);
     govs_.resize(n);
+    logit_joins_.assign(n, 0);
+    utility_at_join_.assign(n, {});
     candidate_stamp_.assign(n, 0);
     settled_index_.assign(n, 0.0);
     for (std::size_t g = 0; g < n; ++g) {
@@ -124,7 +126,7 @@ void World::initialise() {
     const double equal_share = founders_.empty() ? 0.0 : 1.0 / static_cast<double>(founders_.size());
     for (std::size_t i = 0; i < founders_.size(); ++i) {
         const double share = ex_.fund.random_founders >= 0 ? equal_share : ex_.fund.founders[i].second;
-        set_member(founders_[i], true, 0);
+        set_member(founders_[i], true, 0, JoinChannel::founder);
         add_stake(founders_[i], share * ex_.fund.initial_capital_usd_bn);
     }
     joins_step_ = 0;
@@ -158,6 +160,10 @@ void World::run(WorldOutcome& out, bool record_trajectory) {
         f.counterfactual_usd_bn = s.counterfactual_usd_bn;
         f.tariff_faced = trade_.tariff_faced(static_cast<GovIndex>(g));
         f.committed_usd_bn = s.committed_usd_bn;
+        f.first_join_step = s.first_join_step;
+        f.joins_by_channel = s.joins_by_channel;
+        f.logit_joins = logit_joins_[g];
+        f.utility_at_join = utility_at_join_[g];
     }
 }
 
@@ -191,7 +197,7 @@ void World::fire_events(int t) {
     }
 }
 
-void World::set_member(GovIndex g, bool member, int step) {
+void World::set_member(GovIndex g, bool member, int step, JoinChannel channel) {
     GovernmentState& s = govs_[static_cast<std::size_t>(g)];
     if (s.is_member() == member) return;
     s.status = member ? Status::member : Status::exited;
@@ -211,8 +217,13 @@ void World::set_member(GovIndex g, bool member, int step) {
         exits_pending_ = true;
         candidates_.push_back(g);
     }
+    if (member) {
+        ++s.joins_by_channel[static_cast<std::size_t>(channel)];
+        if (ex_.behavior.rule == DecisionRule::logit && channel != JoinChannel::founder) record_utility_at_join(g);
+    }
     if (member && !(s.is_founder && step == 0)) {  // founding is not a join
         s.join_step = step;
+        if (s.first_join_step < 0 && !s.is_founder) s.first_join_step = step;
         ++joins_step_;
         ++joins_total_;
         if (!s.is_founder && first_join_step_ < 0) first_join_step_ = step;
@@ -231,10 +242,10 @@ void World::set_tariff_to_all(GovIndex setter, double rate) {
         if (g != setter) trade_.set_tariff(setter, g, rate);
 }
 
-void World::force_join(GovIndex g, int step, double stake_usd_bn) {
+void World::force_join(GovIndex g, int step, double stake_usd_bn, JoinChannel channel) {
     if (government(g).is_member()) return;
     const GovernmentSpec& spec = ex_.governments[static_cast<std::size_t>(g)];
-    set_member(g, true, step);
+    set_member(g, true, step, channel);
     add_stake(g, stake_usd_bn > 0 ? stake_usd_bn : stake_on_joining(spec, government(g)));
 }
 

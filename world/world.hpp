@@ -42,7 +42,7 @@ public:
     void set_tariff(GovIndex setter, GovIndex target, double rate);
     void set_tariff_to_all(GovIndex setter, double rate);
     /// Makes g a member now (stake at its usual size, or `stake_usd_bn` if > 0).
-    void force_join(GovIndex g, int step, double stake_usd_bn = 0);
+    void force_join(GovIndex g, int step, double stake_usd_bn = 0, JoinChannel channel = JoinChannel::event);
     /// A deal commitment at step t binds g for negotiators.lock_in_months.
     void lock_in(GovIndex g, int t) { govs_[static_cast<std::size_t>(g)].locked_until_step = t + lock_in_steps_; }
     /// The governments a decision of g's concerns: g, or every member of its bloc.
@@ -91,6 +91,7 @@ private:
     TalkView talk_view(const Negotiator& n) const;
     void apply_deal(const Negotiator& n, const TalkOutcome& out, int t);
     void join_by_utility(GovIndex g, int t);
+    void record_utility_at_join(GovIndex g);
     /// A join by utility choice: the founders' tariffs on a new member fall
     /// to the member rate (`share` 1) or by the share of the relief it
     /// bought, and its talks end.                                  [G7]
@@ -100,7 +101,7 @@ private:
     void realise_fund();
     void apply_decisions(int t);
     void finance_projects();
-    void set_member(GovIndex g, bool member, int step);
+    void set_member(GovIndex g, bool member, int step, JoinChannel channel = JoinChannel::event);
     JoinView join_view(GovIndex g) const;
     double founders_volatility() const;
     void record(int t, WorldOutcome& out, bool record_trajectory);
@@ -118,6 +119,8 @@ private:
     const std::vector<double>* degree_ = nullptr;  ///< weighted degree
     std::vector<double> member_weight_;   ///< weight of member neighbours, kept incrementally
     std::vector<GovernmentState> govs_;
+    std::vector<int> logit_joins_;        ///< per government: joins under logit
+    std::vector<std::array<double, kUtilityTermCount>> utility_at_join_;  ///< their term sums
     std::vector<GovIndex> founders_;        ///< declared before is_founder_: filled while it is built
     std::vector<unsigned char> is_founder_;
     TradeBook trade_;

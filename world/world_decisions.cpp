@@ -208,7 +208,8 @@ void World::realise_fund() {
 void World::apply_decisions(int t) {
     for (GovIndex g : pending_joins_) {
         if (govs_[static_cast<std::size_t>(g)].is_member()) continue;
-        if (ex_.behavior.rule != DecisionRule::logit) force_join(g, t);
+        if (ex_.behavior.rule == DecisionRule::threshold) force_join(g, t, 0, JoinChannel::threshold);
+        else if (ex_.behavior.rule == DecisionRule::bass) force_join(g, t, 0, JoinChannel::bass);
         else if (decision_unit(g).front() == g) join_by_utility(g, t);
     }
     for (GovIndex g : pending_exits_) force_exit(g);
@@ -219,6 +220,15 @@ void World::apply_decisions(int t) {
         investors_[c].apply(pending_commits_[c]);
         fund_.add_lp_capital(pending_commits_[c] * investors_[c].spec().capital_usd_bn);
     }
+}
+
+void World::record_utility_at_join(GovIndex g) {
+    // The terms of U as they stand when g joins (phase 4, or an event's phase 1). [G1]
+    const auto i = static_cast<std::size_t>(g);
+    const UtilityTerms u = utility_terms(ex_.governments[i], govs_[i], join_view(g), ex_.behavior.logit);
+    const auto terms = u.as_array();
+    for (int k = 0; k < kUtilityTermCount; ++k) utility_at_join_[i][static_cast<std::size_t>(k)] += terms[static_cast<std::size_t>(k)];
+    ++logit_joins_[i];
 }
 
 void World::join_by_utility(GovIndex g, int t) {
@@ -236,7 +246,7 @@ void World::join_by_utility(GovIndex g, int t) {
     for (GovIndex m : unit) {
         const JoinView view = join_view(m);
         const double bought = relief_bought(view, price_per_usd);
-        force_join(m, t);
+        force_join(m, t, 0, unit.size() > 1 ? JoinChannel::bloc : JoinChannel::utility);
         if (price > 0) {
             const double committed = price * govs_[static_cast<std::size_t>(m)].gdp_usd_bn / gdp;
             record_commitment(m, committed);
@@ -277,7 +287,7 @@ void World::apply_deal(const Negotiator& n, const TalkOutcome& out, int t) {
             continue;
         }
         if (s.is_member()) add_stake(m, stake);
-        else force_join(m, t, stake);
+        else force_join(m, t, stake, JoinChannel::deal);
         lock_in(m, t);
     }
 }
