@@ -1,6 +1,7 @@
 #include "agents/government.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace fundsim {
 
@@ -10,6 +11,11 @@ double stake_on_joining(const GovernmentSpec& spec, const GovernmentState& state
 
 bool can_afford_stake(const GovernmentSpec& spec, const GovernmentState& state) {
     return stake_on_joining(spec, state) <= spec.fiscal_capacity_gdp_share * state.gdp_usd_bn + 1e-12;
+}
+
+double founding_at_stake(const LogitSpec& logit, int t) {
+    if (!logit.founding_deadline_step || t >= *logit.founding_deadline_step) return 0.0;
+    return std::pow(1.0 - logit.adjustment_speed, *logit.founding_deadline_step - 1 - t);
 }
 
 double relief_bought(const JoinView& view, double commitment_price) {
@@ -36,6 +42,8 @@ UtilityTerms utility_terms(const GovernmentSpec& spec, const GovernmentState& st
     // G5: fiscal cost = stake / fiscal capacity.
     const double capacity = spec.fiscal_capacity_gdp_share * gdp;
     u.fiscal_cost = -logit.fiscal_cost * (capacity > 0 ? stake / capacity : 1.0);
+    // G8: founding-member status, the part of its worth waiting would forfeit.
+    u.founding = logit.founding_bonus * view.founding_at_stake;
     return u;
 }
 

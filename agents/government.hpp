@@ -46,6 +46,9 @@ struct JoinView {
     double founders_volatility = 0;        ///< mean political volatility of the founders
     double governance_quality = 0;
     double safe_rate_per_year = 0;         ///< fund.cash_return: what the stake earns elsewhere
+    /// Share of the founding bonus that waiting this step would forfeit,
+    /// founding_at_stake(logit, t), 0..1.                            [G8]
+    double founding_at_stake = 0;
 };
 
 /// The terms of U, each already multiplied by its weight (risk and cost
@@ -58,13 +61,25 @@ struct UtilityTerms {
     double alliance = 0;
     double risk = 0;
     double fiscal_cost = 0;                ///< stake and relief price against capacities
+    double founding = 0;                   ///< founding-member status at stake before the deadline [G8]
 
-    double total() const { return intercept + tariff_relief + fund_return + peer + alliance + risk + fiscal_cost; }
-    /// The terms in the order of kUtilityTermNames (the intercept left out).
+    double total() const {
+        return intercept + tariff_relief + fund_return + peer + alliance + risk + fiscal_cost + founding;
+    }
+    /// The terms in the order of kUtilityTermNames (the intercept and the
+    /// founding term left out).
     std::array<double, kUtilityTermCount> as_array() const {
         return {tariff_relief, fund_return, peer, alliance, risk, fiscal_cost};
     }
 };
+
+/// The share of the founding bonus a government forfeits by not joining in
+/// step t: founding status closes at step D = founding_deadline_step, and a
+/// government revises its choice in a later step with probability
+/// s = adjustment_speed each, so waiting loses the status only if none of the
+/// D - 1 - t steps still open revisits it:
+///   (1 - s)^(D - 1 - t) for t < D, 0 from D on or without a deadline.   [G8]
+double founding_at_stake(const LogitSpec& logit, int t);
 
 /// The stake g commits on joining, USD bn: stake share of its GDP.
 double stake_on_joining(const GovernmentSpec& spec, const GovernmentState& state);

@@ -183,6 +183,10 @@ struct LogitSpec {
     double performance = 1;             ///< exit weight per pct point the fund trails the safe rate
     double member_tariff = 0.15;        ///< rate a member expects from the founders
     double adjustment_speed = 0.1;      ///< per step
+    /// Worth of founding-member status, utility; it counts only before the
+    /// founding deadline (docs/ODD.md G8).
+    double founding_bonus = 0;
+    std::optional<int> founding_deadline_step;  ///< first step with founding closed; absent = no founding window
 };
 
 struct BehaviorSpec {

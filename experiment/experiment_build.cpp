@@ -136,6 +136,8 @@ void build_behavior(const MapView& b, Experiment& ex) {
     l.member_tariff = logit.number("member_tariff");
     l.performance = logit.number("performance");
     l.adjustment_speed = logit.number("adjustment_speed");
+    l.founding_bonus = logit.number("founding_bonus");
+    if (logit.has("founding_deadline_step")) l.founding_deadline_step = logit.integer("founding_deadline_step");
     ex.behavior.phi = b.child("threshold").number("phi");
     const MapView bass = b.child("bass");
     ex.behavior.bass_p = bass.number("p");

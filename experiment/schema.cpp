@@ -190,6 +190,8 @@ std::vector<KeySpec> build_table() {
         K("behavior.logit.member_tariff", NUM, "0.15", "rate a member expects from the founders (relief: exports regained below it)").unit("rate").rate().field("behavior.logit.member_tariff"),
         K("behavior.logit.performance", NUM, "1", "exit weight per pct point the fund's believed return trails fund.cash_return").field("behavior.logit.performance"),
         K("behavior.logit.adjustment_speed", NUM, "0.1", "share of decisions revised per step").share().field("behavior.logit.adjustment_speed"),
+        K("behavior.logit.founding_bonus", NUM, "0", "utility of founding-member status, at stake until founding_deadline_step").field("behavior.logit.founding_bonus"),
+        K("behavior.logit.founding_deadline_step", INT, "", "first step at which founding status is closed (absent = no founding window)").at_least(1).field("behavior.logit.founding_deadline_step"),
         K("behavior.threshold", SEC, "{}", "threshold rule (Granovetter 1978; Watts 2002)"),
         K("behavior.threshold.phi", NUM, "0.18", "join when member weight / degree >= phi").share().field("behavior.phi"),
         K("behavior.bass", SEC, "{}", "Bass (1969) rule: hazard p + q F"),

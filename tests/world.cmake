@@ -6,6 +6,7 @@ list(APPEND FUNDSIM_TEST_SOURCES
   test_random.cpp
   test_trade.cpp
   test_world.cpp
+  test_founding.cpp
   test_behaviour_contract.cpp
   test_join_channels.cpp
 )

@@ -69,7 +69,8 @@ void World::decide_logit(int t) {
         for (GovIndex m : unit) {
             const GovernmentSpec& spec = ex_.governments[static_cast<std::size_t>(m)];
             const GovernmentState& ms = govs_[static_cast<std::size_t>(m)];
-            const JoinView view = join_view(m);
+            JoinView view = join_view(m);
+            view.founding_at_stake = founding_at_stake(logit, t);
             affordable = affordable && can_afford_stake(spec, ms);
             u += ms.gdp_usd_bn * membership_utility(spec, ms, view, logit);
             weight += ms.gdp_usd_bn;
