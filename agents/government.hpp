@@ -66,10 +66,9 @@ struct UtilityTerms {
     double total() const {
         return intercept + tariff_relief + fund_return + peer + alliance + risk + fiscal_cost + founding;
     }
-    /// The terms in the order of kUtilityTermNames (the intercept and the
-    /// founding term left out).
+    /// The terms in the order of kUtilityTermNames (the intercept left out).
     std::array<double, kUtilityTermCount> as_array() const {
-        return {tariff_relief, fund_return, peer, alliance, risk, fiscal_cost};
+        return {tariff_relief, fund_return, peer, alliance, risk, fiscal_cost, founding};
     }
 };
 

@@ -22,8 +22,8 @@ inline constexpr int kJoinChannelCount = static_cast<int>(enum_count<JoinChannel
 
 /// The weighted utility terms recorded at a logit join, in this order
 /// (governments.csv `mean_u_<term>`; agents/government.hpp UtilityTerms).
-inline constexpr std::array<std::string_view, 6> kUtilityTermNames = {"tariff_relief", "fund_return", "peer",
-                                                                     "alliance",      "risk",        "fiscal_cost"};
+inline constexpr std::array<std::string_view, 7> kUtilityTermNames = {
+    "tariff_relief", "fund_return", "peer", "alliance", "risk", "fiscal_cost", "founding"};
 inline constexpr int kUtilityTermCount = static_cast<int>(kUtilityTermNames.size());
 
 }  // namespace fundsim
