@@ -22,6 +22,7 @@ struct RunOptions {
     bool is_resume = false;           ///< --resume: continue the folder's run
     bool is_force = false;            ///< --force: replace the folder
     bool is_quiet = false;            ///< --quiet: no progress line
+    bool is_force_size = false;       ///< --force-size: write results above the size limit
     std::string command_line;         ///< recorded in the manifest
     const RankGroup* ranks = nullptr; ///< MPI ranks sharing the run (engine/mpi_ranks.hpp); null: alone
 };

@@ -59,6 +59,8 @@ int main(int argc, char** argv) {
     run_cmd->add_flag("--resume", run.is_resume, "continue an interrupted run in its folder");
     run_cmd->add_flag("--force", run.is_force, "replace an existing results folder");
     run_cmd->add_flag("--quiet,-q", run.is_quiet, "no progress line");
+    run_cmd->add_flag("--force-size", run.is_force_size,
+                      "write results estimated above the 500 MB limit (refused by default)");
     run_cmd->footer("Example:\n  fundsim run configs/us_japan_fund.yaml --worlds 500 --threads 4 --set fund.max_leverage=4\n"
                     "  fundsim run sweep.yaml --shard 2/8 --out runs/sweep-part2");
 

@@ -17,6 +17,7 @@
 #include "engine/shard.hpp"
 #include "output/aggregate.hpp"
 #include "output/manifest.hpp"
+#include "output/result_size.hpp"
 #include "world/error.hpp"
 
 namespace fundsim {
@@ -225,6 +226,7 @@ int run_command(const RunOptions& o) {
         in.dir = choose_folder(o, *in.prepared, in.shard);
         const FolderMode mode = o.is_resume ? FolderMode::resume : o.is_force ? FolderMode::force : FolderMode::fresh;
         if (ranks.is_root()) in.state = check_run_folder(in.dir, mode, in.prepared->plan.experiment_hash);
+        if (!o.is_force_size) check_result_size(in.prepared->plan);
     });
     in.state = static_cast<FolderState>(ranks.broadcast(static_cast<int>(in.state)));
     if (in.state == FolderState::already_complete) {

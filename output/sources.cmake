@@ -6,6 +6,7 @@ target_sources(fundsim_core PRIVATE
   output/manifest.cpp
   output/paired_difference.cpp
   output/result_files.cpp
+  output/result_size.cpp
   output/sensitivity.cpp
   output/run_tables.cpp
   output/series_stats.cpp
