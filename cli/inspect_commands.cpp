@@ -2,7 +2,7 @@
 #include <string>
 
 #include "cli/commands.hpp"
-#include "cli/prepare.hpp"
+#include "engine/prepare.hpp"
 #include "experiment/schema_markdown.hpp"
 #include "experiment/sweep.hpp"
 #include "output/agent_graph.hpp"

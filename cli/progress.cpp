@@ -20,16 +20,16 @@ std::string duration_text(double seconds) {
 
 bool stderr_is_terminal() { return ::isatty(STDERR_FILENO) == 1; }
 
-ProgressLine::ProgressLine(bool is_enabled, std::uint64_t worlds_before, std::uint64_t worlds_all)
-    : is_enabled_(is_enabled), worlds_before_(worlds_before), worlds_all_(worlds_all) {}
+ProgressLine::ProgressLine(bool is_enabled) : is_enabled_(is_enabled) {}
 
-void ProgressLine::update(const RunProgress& p) {
+void ProgressLine::update(const ExperimentProgress& p) {
     if (!is_enabled_) return;
-    const double rate = p.seconds > 0 ? static_cast<double>(p.worlds_done) / p.seconds : 0;
+    const std::uint64_t done_now = p.worlds_done - p.worlds_before;  // the rate of this call
+    const double rate = p.seconds > 0 ? static_cast<double>(done_now) / p.seconds : 0;
     const double left = rate > 0 ? static_cast<double>(p.worlds_total - p.worlds_done) / rate : NAN;
     std::fprintf(stderr, "\r  %llu / %llu worlds  %.1f worlds/s  %s left   ",
-                 static_cast<unsigned long long>(worlds_before_ + p.worlds_done),
-                 static_cast<unsigned long long>(worlds_all_), rate, duration_text(left).c_str());
+                 static_cast<unsigned long long>(p.worlds_done), static_cast<unsigned long long>(p.worlds_total),
+                 rate, duration_text(left).c_str());
     std::fflush(stderr);
     is_drawn_ = true;
 }

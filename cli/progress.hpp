@@ -6,27 +6,24 @@
 #include <cstdint>
 #include <string>
 
-#include "engine/runner.hpp"
+#include "engine/run_experiment.hpp"
 
 namespace fundsim {
 
 /// The progress line of one run.
 class ProgressLine {
 public:
-    /// `is_enabled` false makes every call a no-op. `worlds_before` are the
-    /// worlds already done by an earlier (resumed) run.
-    ProgressLine(bool is_enabled, std::uint64_t worlds_before, std::uint64_t worlds_all);
+    /// `is_enabled` false makes every call a no-op.
+    explicit ProgressLine(bool is_enabled);
 
     /// Redraws the line.
-    void update(const RunProgress& progress);
+    void update(const ExperimentProgress& progress);
     /// Ends the line (newline) if anything was drawn.
     void finish();
 
 private:
     bool is_enabled_;
     bool is_drawn_ = false;
-    std::uint64_t worlds_before_;
-    std::uint64_t worlds_all_;
 };
 
 /// A duration for a progress line: "42s", "3m05s", "1h20m"; "?" when unknown.

@@ -6,6 +6,8 @@ target_sources(fundsim_core PRIVATE
   engine/interrupt.cpp
   engine/particle_runner.cpp
   engine/plan.cpp
+  engine/prepare.cpp
+  engine/run_experiment.cpp
   engine/runner.cpp
   engine/shard.cpp
   engine/world_columns.cpp

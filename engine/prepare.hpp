@@ -1,5 +1,5 @@
 #pragma once
-/// Loading an experiment for a command: the file with its --set overrides,
+/// Loading an experiment for a run or a command: the file with its --set overrides,
 /// every sweep point resolved and its scenario built, and the run plan.
 /// Everything that can reject the input happens here, before any results
 /// folder is touched.

@@ -1,4 +1,4 @@
-#include "cli/prepare.hpp"
+#include "engine/prepare.hpp"
 
 #include "experiment/sweep.hpp"
 #include "world/error.hpp"
