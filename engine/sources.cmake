@@ -4,6 +4,7 @@ target_sources(fundsim_core PRIVATE
   engine/block_store.cpp
   engine/crc32.cpp
   engine/interrupt.cpp
+  engine/merge_runs.cpp
   engine/particle_runner.cpp
   engine/plan.cpp
   engine/prepare.cpp
