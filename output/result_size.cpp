@@ -12,7 +12,8 @@ namespace {
 
 // Typical printed widths (shortest round-trip doubles, measured on the
 // default experiment and the 10,000-government cascade).
-constexpr std::uint64_t kRealWidth = 18;        ///< a statistic or money amount
+constexpr std::uint64_t kRealWidth = 18;        ///< a world's money amount or ratio
+constexpr std::uint64_t kStatisticWidth = 9;    ///< a statistic over worlds: often a round count
 constexpr std::uint64_t kSmallIntWidth = 2;     ///< counts in worlds.csv
 constexpr std::uint64_t kTrajectoryNumber = 4;  ///< stake, tariff, revenue: often 0
 constexpr std::uint64_t kStatusWidth = 7;       ///< "member", "outside", ...
@@ -60,9 +61,9 @@ std::vector<FileSizeEstimate> estimate_result_sizes(const RunPlan& plan) {
         worlds.rows += p.worlds;
         worlds.bytes += p.worlds * (row_bytes({pw, digits(p.worlds)}) + world_row_width());
         series.rows += steps * kMetricCount;
-        series.bytes += steps * kMetricCount * row_bytes({pw, digits(steps), 12, digits(p.worlds)}, 9, kRealWidth);
+        series.bytes += steps * kMetricCount * row_bytes({pw, digits(steps), 12, digits(p.worlds)}, 9, kStatisticWidth);
         governments.rows += govs;
-        governments.bytes += govs * row_bytes({pw, id}, 10, kRealWidth);
+        governments.bytes += govs * row_bytes({pw, id}, 10, kStatisticWidth);
         const std::uint64_t traced = std::min<std::uint64_t>(p.trajectories, p.worlds);
         const std::uint64_t rows = traced * steps * govs;
         trajectories.rows += rows;
