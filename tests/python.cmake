@@ -68,3 +68,21 @@ add_test(NAME python.docs
 set_tests_properties(python.docs PROPERTIES
   ENVIRONMENT "FUNDSIM_BIN=$<TARGET_FILE:fundsim>;FUNDSIM_ROOT=${PROJECT_SOURCE_DIR};FUNDSIM_MPIEXEC=${FUNDSIM_DOCS_MPIEXEC}"
   TIMEOUT 300 LABELS python)
+# The Python module (python/): DataFrames equal to the program's CSVs,
+# overrides, dicts, located errors, Ctrl-C and resume, analysis on its results.
+if(FUNDSIM_WITH_PYTHON)
+  add_test(NAME python.module
+    COMMAND ${FUNDSIM_PYTHON} -m unittest discover -s ${PROJECT_SOURCE_DIR}/tests/python -p "test_module.py" -v)
+  set_tests_properties(python.module PROPERTIES
+    ENVIRONMENT "MPLBACKEND=Agg;PYTHONPATH=${PROJECT_BINARY_DIR}/python:${PROJECT_SOURCE_DIR}/analysis;FUNDSIM_BIN=$<TARGET_FILE:fundsim>;FUNDSIM_ROOT=${PROJECT_SOURCE_DIR}"
+    TIMEOUT 600 LABELS python)
+  # The done-when check of issue 15: the installed packages (tests/install.cmake's
+  # prefix), imported outside the repository, equal the program's CSVs.
+  file(MAKE_DIRECTORY ${PROJECT_BINARY_DIR}/test-scratch/installed_python)
+  add_test(NAME python.installed_module
+    COMMAND ${FUNDSIM_PYTHON} -m unittest discover -s ${PROJECT_SOURCE_DIR}/tests/python -p "test_module.py" -v)
+  set_tests_properties(python.installed_module PROPERTIES
+    WORKING_DIRECTORY ${PROJECT_BINARY_DIR}/test-scratch/installed_python
+    ENVIRONMENT "MPLBACKEND=Agg;FUNDSIM_INSTALLED_ONLY=1;PYTHONPATH=${FUNDSIM_TEST_PREFIX}/${FUNDSIM_PYTHON_INSTALL_DIR};FUNDSIM_BIN=${FUNDSIM_TEST_PREFIX}/bin/fundsim;FUNDSIM_ROOT=${FUNDSIM_TEST_PREFIX}/share/fundsim"
+    FIXTURES_REQUIRED fundsim_installed TIMEOUT 600 LABELS "python;install")
+endif()

@@ -9,26 +9,38 @@ shard folder (``fundsim merge``) or an MPI run.
 Typical use in a notebook::
 
     import fundsim_analysis as fa
-    run = fa.load_run("runs/us_japan_fund")
+    run = fa.load_run("runs/us_japan_fund")   # or fa.load_run(fundsim.run(...))
     run.worlds.head()                 # one row per world, sweep parameters merged on
-    fa.adoption_curve(run)            # each plot function returns a Figure
+    fa.adoption_curve(run)            # each plot function returns a Figure; it also
+                                      # takes a folder or fundsim.run's results
     fa.join_probabilities(run, top=20)
 
 From a shell, ``analysis/report.py RUN_DIR --out DIR`` writes every plot as a
 PNG together with a ``summary.md``.
 """
 
+import functools as _functools
+
+from . import plots as _plots
 from .joins import has_fund_activity, join_table, revenue_by_owner
 from .load import Run, load_run, validate_run
-from .plots import (
-    adoption_curve,
-    fund_balance_sheet,
-    join_probabilities,
-    join_timing,
-    parameter_effect,
-    revenue_vs_counterfactual,
-)
 from .sensitivity import load_sensitivity, sensitivity_bars
+
+
+def _takes_any_source(plot):
+    """``plot`` accepting a Run, a result folder or ``fundsim.run``'s results."""
+    @_functools.wraps(plot)
+    def wrapper(run, *args, **kwargs):
+        return plot(load_run(run), *args, **kwargs)
+    return wrapper
+
+
+adoption_curve = _takes_any_source(_plots.adoption_curve)
+join_probabilities = _takes_any_source(_plots.join_probabilities)
+fund_balance_sheet = _takes_any_source(_plots.fund_balance_sheet)
+revenue_vs_counterfactual = _takes_any_source(_plots.revenue_vs_counterfactual)
+join_timing = _takes_any_source(_plots.join_timing)
+parameter_effect = _takes_any_source(_plots.parameter_effect)
 
 __all__ = [
     "Run",

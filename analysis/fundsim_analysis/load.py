@@ -126,7 +126,8 @@ def load_run(run_dir) -> Run:
     """Load a fundsim result folder (a run, or a merged shard folder).
 
     Args:
-        run_dir: path to the folder holding points.csv, worlds.csv, ...
+        run_dir: path to the folder holding points.csv, worlds.csv, ...; or
+            the results of ``fundsim.run(...)`` (the Python module), or a Run.
     Returns:
         a :class:`Run` whose tables carry the sweep parameters on every row
         that has a ``point``.
@@ -134,6 +135,10 @@ def load_run(run_dir) -> Run:
         FileNotFoundError: the folder or one of its required files is missing.
     Warns when the manifest says the run is ``partial`` (an unfinished shard).
     """
+    if isinstance(run_dir, Run):
+        return run_dir
+    if hasattr(run_dir, "tables") and hasattr(run_dir, "manifest"):
+        return _from_module_results(run_dir)
     path = Path(run_dir)
     if not path.is_dir():
         raise FileNotFoundError(f"{path}: no such result folder (run `fundsim run CONFIG --out {path}` first)")
@@ -150,6 +155,21 @@ def load_run(run_dir) -> Run:
         trajectories = _with_parameters(_read_csv(path, "trajectories.csv"), points, parameters)
     return Run(path=path, manifest=manifest, points=points, trajectories=trajectories,
                parameters=parameters, **tables)
+
+
+def _from_module_results(results) -> Run:
+    """A Run from ``fundsim.run``'s Results: the same tables load_run reads from files."""
+    tables = {name: frame.copy() for name, frame in results.tables().items()}
+    for frame in tables.values():
+        for column in ("status", "metric"):
+            if column in frame.columns:
+                frame[column] = frame[column].astype("category")
+    points = tables.pop("points")
+    parameters = tuple(c for c in points.columns if c != "point")
+    merged = {name: _with_parameters(frame, points, parameters) for name, frame in tables.items()}
+    name = results.manifest.get("name") or "fundsim-run"
+    path = Path(results.dir) if results.dir is not None else Path(str(name))
+    return Run(path=path, manifest=dict(results.manifest), points=points, parameters=parameters, **merged)
 
 
 def validate_run(run_dir) -> List[str]:
