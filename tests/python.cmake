@@ -17,9 +17,9 @@ set_tests_properties(python.analysis PROPERTIES
   ENVIRONMENT "MPLBACKEND=Agg;PYTHONPATH=${PROJECT_SOURCE_DIR}/analysis"
   TIMEOUT 300 LABELS python)
 
-# analysis/quickstart.ipynb executed end to end against the built simulator,
+# analysis/quickstart.ipynb executed end to end with the built Python module,
 # then checked for image outputs. The check needs the executed copy, hence the fixture.
-if(EXISTS ${FUNDSIM_JUPYTER})
+if(EXISTS ${FUNDSIM_JUPYTER} AND FUNDSIM_WITH_PYTHON)
   set(FUNDSIM_NOTEBOOK_OUT ${CMAKE_CURRENT_BINARY_DIR}/notebook)
   add_test(NAME python.notebook
     COMMAND ${FUNDSIM_JUPYTER} nbconvert --to notebook --execute
@@ -27,7 +27,7 @@ if(EXISTS ${FUNDSIM_JUPYTER})
             --output-dir ${FUNDSIM_NOTEBOOK_OUT} --output quickstart.executed.ipynb
             ${PROJECT_SOURCE_DIR}/analysis/quickstart.ipynb)
   set_tests_properties(python.notebook PROPERTIES
-    ENVIRONMENT "MPLBACKEND=Agg;FUNDSIM_BIN=$<TARGET_FILE:fundsim>;FUNDSIM_ROOT=${PROJECT_SOURCE_DIR};FUNDSIM_QUICKSTART_OUT=${FUNDSIM_NOTEBOOK_OUT}/runs"
+    ENVIRONMENT "MPLBACKEND=Agg;PYTHONPATH=${PROJECT_BINARY_DIR}/python:${PROJECT_SOURCE_DIR}/analysis;FUNDSIM_ROOT=${PROJECT_SOURCE_DIR};FUNDSIM_QUICKSTART_OUT=${FUNDSIM_NOTEBOOK_OUT}/runs"
     FIXTURES_SETUP fundsim_notebook TIMEOUT 600 LABELS python)
   add_test(NAME python.notebook.outputs
     COMMAND ${FUNDSIM_PYTHON} ${PROJECT_SOURCE_DIR}/tests/python/check_notebook.py
@@ -35,7 +35,7 @@ if(EXISTS ${FUNDSIM_JUPYTER})
   set_tests_properties(python.notebook.outputs PROPERTIES
     FIXTURES_REQUIRED fundsim_notebook TIMEOUT 60 LABELS python)
 else()
-  message(STATUS "fundsim: ${FUNDSIM_JUPYTER} not found, notebook test skipped")
+  message(STATUS "fundsim: ${FUNDSIM_JUPYTER} or the Python module missing, notebook test skipped")
 endif()
 
 # fundsim export-graph: GraphML read by networkx matches fundsim describe.
