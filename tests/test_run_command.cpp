@@ -14,24 +14,6 @@ std::string run_args(const fs::path& file, const fs::path& out, const std::strin
 
 }  // namespace
 
-TEST_CASE("RunCommand.results_are_identical_at_every_thread_count" * doctest::timeout(300)) {
-    const fs::path dir = scratch_dir("run_threads");
-    const fs::path file = write_small_experiment(dir);
-    fs::path reference;
-    for (int threads : {3, 4, 8, 1, 2}) {  // rotated, so the reference is not the serial run
-        const fs::path out = dir / ("t" + std::to_string(threads));
-        const Process p = run_fundsim(run_args(file, out, "--threads " + std::to_string(threads)), dir);
-        INFO(p.output);
-        REQUIRE(p.exit_code == 0);
-        if (reference.empty()) reference = out;
-        else check_same_results(reference, out);
-        const auto manifest = nlohmann::json::parse(read_text(out / "manifest.json"));
-        CHECK(manifest["status"] == "complete");
-        CHECK(manifest["threads"] == threads);
-        CHECK_FALSE(fs::exists(out / ".blocks"));  // removed once the CSVs hold everything
-    }
-}
-
 TEST_CASE("RunCommand.resume_recomputes_missing_and_damaged_blocks_only" * doctest::timeout(300)) {
     const fs::path dir = scratch_dir("run_resume");
     const fs::path file = write_small_experiment(dir);

@@ -51,6 +51,22 @@ TEST_CASE("RunExperiment.runs_without_the_command_line_and_equals_the_program" *
     check_same_results(dir / "cli", dir / "api");
 }
 
+TEST_CASE("RunExperiment.results_are_identical_at_every_thread_count" * doctest::timeout(300)) {
+    const fs::path dir = scratch_dir("api_threads");
+    const fs::path file = write_small_experiment(dir);
+    fs::path reference;
+    for (int threads : {3, 4, 8, 1, 2}) {  // rotated, so the reference is not the serial run
+        const fs::path out = dir / ("t" + std::to_string(threads));
+        REQUIRE(run_experiment(request_for(file, out, threads)).ending == RunEnding::complete);
+        if (reference.empty()) reference = out;
+        else check_same_results(reference, out);
+        const auto manifest = nlohmann::json::parse(read_text(out / "manifest.json"));
+        CHECK(manifest["status"] == "complete");
+        CHECK(manifest["threads"] == threads);
+        CHECK_FALSE(fs::exists(out / ".blocks"));  // removed once the CSVs hold everything
+    }
+}
+
 TEST_CASE("RunExperiment.stop_keeps_finished_blocks_and_resume_completes" * doctest::timeout(300)) {
     const fs::path dir = scratch_dir("api_stop");
     const fs::path file = write_small_experiment(dir);
