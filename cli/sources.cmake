@@ -7,6 +7,3 @@ target_sources(fundsim PRIVATE
   cli/progress.cpp
   cli/run_command.cpp
 )
-# The results folder's life (check, open) is used by the engine API; it lives
-# in cli/ until it moves to engine/ with a pure rename.
-target_sources(fundsim_core PRIVATE cli/run_folder.cpp)

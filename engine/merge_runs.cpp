@@ -3,8 +3,8 @@
 #include <filesystem>
 #include <map>
 
-#include "cli/run_folder.hpp"
 #include "engine/block_store.hpp"
+#include "engine/run_folder.hpp"
 #include "output/aggregate.hpp"
 #include "output/manifest.hpp"
 #include "world/error.hpp"

@@ -22,7 +22,7 @@
 #include <string>
 #include <vector>
 
-#include "cli/run_folder.hpp"
+#include "engine/run_folder.hpp"
 #include "engine/shard.hpp"
 #include "experiment/experiment_file.hpp"
 #include "output/aggregate.hpp"

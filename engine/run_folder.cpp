@@ -1,4 +1,4 @@
-#include "cli/run_folder.hpp"
+#include "engine/run_folder.hpp"
 
 #include "engine/block_store.hpp"
 #include "output/manifest.hpp"

@@ -9,6 +9,7 @@ target_sources(fundsim_core PRIVATE
   engine/plan.cpp
   engine/prepare.cpp
   engine/run_experiment.cpp
+  engine/run_folder.cpp
   engine/runner.cpp
   engine/shard.cpp
   engine/world_columns.cpp

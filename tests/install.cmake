@@ -18,6 +18,7 @@ add_test(NAME install.consumer_build
 set_tests_properties(install.consumer_build PROPERTIES FIXTURES_REQUIRED fundsim_consumer_configured
   FIXTURES_SETUP fundsim_consumer_built TIMEOUT 600 LABELS install RESOURCE_LOCK fundsim_install)
 add_test(NAME install.consumer_runs
-  COMMAND ${FUNDSIM_CONSUMER_BUILD}/consumer ${FUNDSIM_TEST_PREFIX}/${CMAKE_INSTALL_DATADIR}/fundsim/configs/us_japan_fund.yaml)
+  COMMAND ${FUNDSIM_CONSUMER_BUILD}/consumer ${FUNDSIM_TEST_PREFIX}/${CMAKE_INSTALL_DATADIR}/fundsim/configs/us_japan_fund.yaml
+          ${FUNDSIM_CONSUMER_BUILD}/results)
 set_tests_properties(install.consumer_runs PROPERTIES FIXTURES_REQUIRED "fundsim_installed;fundsim_consumer_built"
-  PASS_REGULAR_EXPRESSION "consumer: us_japan_fund, [0-9]+ worlds" TIMEOUT 120 LABELS install)
+  PASS_REGULAR_EXPRESSION "consumer: 20 worlds, mean final members [0-9.]+, results in " TIMEOUT 120 LABELS install)
