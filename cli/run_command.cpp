@@ -29,8 +29,7 @@ void print_summary(const RunResult& r) {
     std::printf("  mean final members %.4g (adoption %.3f), mean final fund equity %.4g USD bn\n",
                 s.mean_members_final, s.mean_adoption_final, s.mean_fund_equity_final);
     std::printf("  a non-founder joined in %.1f%% of worlds\n", 100.0 * s.share_with_joiner);
-    std::printf("  files: manifest.json points.csv worlds.csv series.csv governments.csv trajectories.csv%s\n",
-                plan.saltelli_samples > 0 ? " sensitivity.csv" : "");
+    std::printf("  files: manifest.json %s\n", s.files.c_str());
 }
 
 }  // namespace

@@ -39,6 +39,7 @@ RunPlan RunPlan::make(std::uint64_t hash, const SweepSpec& sweep,
     plan.seed = experiments.empty() ? 0 : experiments.front()->seed;
     for (const auto& p : sweep.parameters) plan.parameters.push_back(p.path);
     if (sweep.design == SweepDesign::saltelli) plan.saltelli_samples = static_cast<std::uint32_t>(sweep.samples);
+    if (!experiments.empty()) plan.result_format = experiments.front()->output_format;
     for (std::size_t i = 0; i < experiments.size(); ++i) {
         const Experiment& e = *experiments[i];
         PointPlan point;
@@ -75,6 +76,7 @@ std::string RunPlan::to_json() const {
     j["seed"] = seed;
     j["parameters"] = parameters;
     if (saltelli_samples > 0) j["saltelli_samples"] = saltelli_samples;
+    if (result_format != "csv") j["result_format"] = result_format;  // csv plans keep their old bytes
     j["points"] = Json::array();
     for (const auto& p : points) {
         Json values = Json::array();
@@ -99,6 +101,7 @@ RunPlan RunPlan::from_json(const std::string& text, const std::string& where) {
         plan.seed = j.at("seed").get<std::uint64_t>();
         plan.parameters = j.at("parameters").get<std::vector<std::string>>();
         plan.saltelli_samples = j.value("saltelli_samples", std::uint32_t{0});
+        plan.result_format = j.value("result_format", std::string("csv"));
         for (const auto& p : j.at("points")) {
             PointPlan point;
             for (const auto& o : p.at("overrides"))

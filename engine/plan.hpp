@@ -39,6 +39,7 @@ struct RunPlan {
     /// Base rows N of a saltelli design (its points are the Saltelli
     /// matrices, output/sensitivity.hpp); 0 for any other design.
     std::uint32_t saltelli_samples = 0;
+    std::string result_format = "csv";    ///< experiment.output.format: csv | hdf5
     std::vector<PointPlan> points;
     std::uint64_t total_blocks = 0;
     std::uint64_t total_worlds = 0;

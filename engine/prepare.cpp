@@ -1,6 +1,7 @@
 #include "engine/prepare.hpp"
 
 #include "experiment/sweep.hpp"
+#include "output/table_writer.hpp"
 #include "world/error.hpp"
 
 namespace fundsim {
@@ -41,6 +42,9 @@ PreparedExperiment prepare_experiment(const std::string& path, const std::vector
     std::vector<const Experiment*> experiments;
     for (const auto& s : scenarios) experiments.push_back(&s.experiment);
     RunPlan plan = RunPlan::make(experiment_hash(file.resolved_json(), base), base.sweep, overrides, experiments);
+    if (!has_table_format(plan.result_format))
+        throw ConfigError("experiment.output.format: '" + plan.result_format +
+                          "' is not built into this fundsim; expected csv (rebuild with libhdf5-dev for hdf5)");
     return {std::move(file), std::move(overrides), std::move(scenarios), std::move(plan)};
 }
 

@@ -251,6 +251,7 @@ struct Experiment {
     std::string start_date;             ///< ISO YYYY-MM-DD of step 0, "" = none (only figures read it)
     std::string output_dir;
     int trajectories = 20;
+    std::string output_format = "csv";  ///< result files: csv | hdf5
 
     std::vector<GovernmentSpec> governments;
     std::vector<TradeFlow> trade_flows;

@@ -119,6 +119,7 @@ void build_run(const MapView& run, Experiment& ex) {
     ex.output_dir = output.text("dir");
     if (ex.output_dir.empty()) throw output.error("dir", "is empty; expected a folder path");
     ex.trajectories = output.integer("trajectories");
+    ex.output_format = output.text("format");
 }
 
 void build_behavior(const MapView& b, Experiment& ex) {

@@ -56,6 +56,7 @@ std::vector<KeySpec> build_table() {
         K("experiment.output", SEC, "{}", "where and how much to write"),
         K("experiment.output.dir", STR, "runs/<name>", "results folder, relative to the current directory").field("output_dir"),
         K("experiment.output.trajectories", INT, "20", "full per-step detail for the first K worlds of each point").at_least(0).field("trajectories"),
+        K("experiment.output.format", ENUM, "csv", "result tables: csv (a file per table) or hdf5 (one results.h5, compressed)").one_of({"csv", "hdf5"}).field("output_format"),
         // ---- fund ---------------------------------------------------------
         K("fund", SEC, "{}", "the joint fund: owners, capital, leverage, costs"),
         K("fund.founders", KeyType::id_shares, "{}", "id -> share of initial capital (> 0, summing to 1); or {random: K}: K founders drawn per world").range(0, 1).field("fund.founders / fund.random_founders"),

@@ -133,7 +133,11 @@ RunSummary aggregate_results(const RunPlan& plan, const BlockReader& read, const
                     if (block->key.block + 1 == point.block_count) files.end_point(p, point, *series, governments);
                 }));
     files.commit();
-    if (plan.saltelli_samples > 0) write_sensitivity(dir, plan, point_means.means());
+    summary.files = files.file_names();
+    if (plan.saltelli_samples > 0) {
+        write_sensitivity(dir, plan, point_means.means());
+        summary.files += " sensitivity.csv";
+    }
     summary.points = plan.points.size();
     summary.worlds = sums.worlds;
     if (sums.worlds > 0) {

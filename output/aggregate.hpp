@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <string>
 
 #include "engine/block.hpp"
 #include "engine/plan.hpp"
@@ -28,6 +29,7 @@ struct RunSummary {
     double share_with_joiner = 0;          ///< worlds where a non-founder joined
     bool has_exact_quantiles = false;      ///< some point used exact quantiles
     bool has_p2_quantiles = false;         ///< some point used P² estimates
+    std::string files;                     ///< the result files written, e.g. "points.csv worlds.csv ..."
 };
 
 /// Reads the block with a key (throws IoError when missing or damaged).

@@ -16,6 +16,8 @@
 #include <string_view>
 #include <vector>
 
+#include "output/table_writer.hpp"
+
 namespace fundsim {
 
 /// Appends a double in the CSV number format (NaN: nothing). Pure.
@@ -28,28 +30,28 @@ void append_integer(std::string& out, std::int64_t value);
 void append_text(std::string& out, std::string_view text);
 
 /// Writes one CSV file row by row. Not thread-safe (one writer per file).
-class CsvWriter {
+class CsvWriter : public TableWriter {
 public:
     /// Opens `<path>.tmp` for writing and writes the header. Throws IoError.
     CsvWriter(std::filesystem::path path, std::initializer_list<std::string_view> header);
     /// Same, with a header built at run time.
     CsvWriter(std::filesystem::path path, const std::vector<std::string>& header);
-    ~CsvWriter();
+    ~CsvWriter() override;
     CsvWriter(const CsvWriter&) = delete;
     CsvWriter& operator=(const CsvWriter&) = delete;
 
-    CsvWriter& number(double value);        ///< a real cell (NaN: empty)
-    CsvWriter& integer(std::int64_t value); ///< an integer cell
-    CsvWriter& text(std::string_view value); ///< a text cell
-    CsvWriter& empty();                     ///< a missing cell
+    CsvWriter& number(double value) override;        ///< a real cell (NaN: empty)
+    CsvWriter& integer(std::int64_t value) override; ///< an integer cell
+    CsvWriter& text(std::string_view value) override; ///< a text cell
+    CsvWriter& empty() override;                     ///< a missing cell
     /// A cell holding an integer-valued double: printed as an integer when
     /// it is one, as a number otherwise.
-    CsvWriter& count(double value);
+    CsvWriter& count(double value) override;
     /// Ends the current row (a '\n').
-    void end_row();
+    void end_row() override;
 
     /// Flushes, syncs and renames the file into place. Throws IoError.
-    void commit();
+    void commit() override;
 
 private:
     void open();

@@ -4,6 +4,8 @@
 #include <limits>
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 #include "engine/world_columns.hpp"
 #include "output/government_columns.hpp"
 #include "output/paired_difference.hpp"
@@ -40,16 +42,17 @@ double ratio(double sum, std::uint64_t n) { return n == 0 ? kMissing : sum / sta
 }  // namespace
 
 ResultFiles::ResultFiles(const fs::path& dir, const RunPlan& plan) {
-    points_ = std::make_unique<CsvWriter>(dir / "points.csv", points_header(plan));
-    worlds_ = std::make_unique<CsvWriter>(dir / "worlds.csv", worlds_header());
-    series_ = std::make_unique<CsvWriter>(
-        dir / "series.csv", std::initializer_list<std::string_view>{"point", "step", "metric", "n", "mean", "sd",
-                                                                    "min", "p05", "p25", "p50", "p75", "p95", "max"});
-    governments_ = std::make_unique<CsvWriter>(dir / "governments.csv", governments_header());
-    trajectories_ = std::make_unique<CsvWriter>(
-        dir / "trajectories.csv", std::initializer_list<std::string_view>{"point", "world", "step", "government",
-                                                                          "status", "stake", "tariff_faced",
-                                                                          "revenue_usd_bn"});
+    const nlohmann::json attributes = {{"fundsim_version", FUNDSIM_VERSION},
+                                       {"experiment_hash", hash_hex(plan.experiment_hash)},
+                                       {"seed", std::to_string(plan.seed)}};
+    set_ = make_table_set(plan.result_format, dir, attributes.dump());
+    points_ = set_->open("points", points_header(plan));
+    worlds_ = set_->open("worlds", worlds_header());
+    series_ = set_->open("series", {"point", "step", "metric", "n", "mean", "sd", "min", "p05", "p25", "p50", "p75",
+                                    "p95", "max"});
+    governments_ = set_->open("governments", governments_header());
+    trajectories_ = set_->open("trajectories", {"point", "world", "step", "government", "status", "stake",
+                                                "tariff_faced", "revenue_usd_bn"});
     for (std::size_t p = 0; p < plan.points.size(); ++p) {
         points_->integer(static_cast<std::int64_t>(p));
         // Every point lists the swept parameters in the same order (sweep order).
@@ -118,6 +121,7 @@ void ResultFiles::end_point(std::uint32_t point_index, const PointPlan& point, c
 void ResultFiles::commit() {
     for (auto* writer : {points_.get(), worlds_.get(), series_.get(), governments_.get(), trajectories_.get()})
         writer->commit();
+    set_->commit();
 }
 
 }  // namespace fundsim

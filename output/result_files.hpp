@@ -1,6 +1,7 @@
 #pragma once
-/// The five CSV results of a run (SPEC §6), written row by row as the
-/// aggregation streams through the blocks:
+/// The five result tables of a run (SPEC §6), written row by row as the
+/// aggregation streams through the blocks, as CSV files (`<table>.csv`) or
+/// as the groups of one HDF5 file (output/hdf5_tables.hpp):
 /// - points.csv: `point` and one column per swept parameter (dotted path);
 /// - worlds.csv: `point, world` and the columns of kWorldColumns;
 /// - series.csv: `point, step, metric, n, mean, sd, min, p05, p25, p50,
@@ -15,15 +16,16 @@
 
 #include "engine/block.hpp"
 #include "engine/plan.hpp"
-#include "output/csv.hpp"
+#include "output/table_writer.hpp"
 #include "output/series_stats.hpp"
 
 namespace fundsim {
 
 class ResultFiles {
 public:
-    /// Opens the five files in `dir` (which must exist) and writes their
-    /// headers and points.csv. Throws IoError.
+    /// Opens the five tables in `dir` (which must exist) in the plan's
+    /// format (CSV files or results.h5), writes their headers and points.
+    /// Throws IoError, or ConfigError for a format this build lacks.
     ResultFiles(const std::filesystem::path& dir, const RunPlan& plan);
 
     /// Writes the worlds.csv and trajectories.csv rows of a block.
@@ -36,8 +38,12 @@ public:
     /// Moves every file into place. Throws IoError.
     void commit();
 
+    /// The files written, space separated ("points.csv worlds.csv ..." or "results.h5").
+    std::string file_names() const { return set_->file_names(); }
+
 private:
-    std::unique_ptr<CsvWriter> points_, worlds_, series_, governments_, trajectories_;
+    std::unique_ptr<TableSet> set_;  // first: outlives the tables
+    std::unique_ptr<TableWriter> points_, worlds_, series_, governments_, trajectories_;
 };
 
 }  // namespace fundsim

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "engine/world_columns.hpp"
+#include "output/table_writer.hpp"
 #include "world/error.hpp"
 #include "world/metrics.hpp"
 
@@ -100,8 +101,9 @@ void check_result_size(const RunPlan& plan, std::uint64_t limit) {
     throw ConfigError("the results would be about " + size_text(total) + " (" + parts + "), above the " +
                       size_text(limit) + " limit; lower experiment.output.trajectories (now " +
                       std::to_string(trajectories) +
-                      ", e.g. --set experiment.output.trajectories=0) or the worlds (--worlds), or pass "
-                      "--force-size to write them anyway");
+                      ", e.g. --set experiment.output.trajectories=0) or the worlds (--worlds)" +
+                      (has_table_format(kHdf5Format) ? ", write compressed HDF5 (experiment.output.format: hdf5)" : "") +
+                      ", or pass --force-size to write them anyway");
 }
 
 }  // namespace fundsim

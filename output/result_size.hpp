@@ -1,7 +1,8 @@
 #pragma once
 /// The size guard (SPEC §13, issue 15): before a run touches its folder, the
 /// size of every result file is estimated from the plan (rows x typical cell
-/// widths, within about 2x of the real size); above kResultSizeLimit bytes
+/// widths of the CSV files, within about 2x of their real size; HDF5 files
+/// are about half as large but are estimated the same); above kResultSizeLimit bytes
 /// in all, the run is refused as bad input unless the user insists
 /// (`fundsim run --force-size`, `fundsim.run(force_size=True)`).
 #include <cstdint>

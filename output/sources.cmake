@@ -10,4 +10,9 @@ target_sources(fundsim_core PRIVATE
   output/sensitivity.cpp
   output/run_tables.cpp
   output/series_stats.cpp
+  output/table_writer.cpp
 )
+# The HDF5 result format: only with FUNDSIM_WITH_HDF5 (Debian's libhdf5-dev).
+if(FUNDSIM_WITH_HDF5)
+  target_sources(fundsim_core PRIVATE output/hdf5_tables.cpp)
+endif()

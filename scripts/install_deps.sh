@@ -9,7 +9,7 @@ packages=(
   librandom123-dev libopenmpi-dev openmpi-bin
   python3-pandas python3-matplotlib python3-scipy python3-networkx
   jupyter-nbconvert python3-ipykernel
-  pybind11-dev python3-dev python3-tqdm
+  pybind11-dev python3-dev python3-tqdm libhdf5-dev python3-h5py
 )
 missing=()
 for p in "${packages[@]}"; do

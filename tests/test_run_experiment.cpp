@@ -3,9 +3,11 @@
 #include <atomic>
 #include <nlohmann/json.hpp>
 
+#include "engine/merge_runs.hpp"
 #include "engine/prepare.hpp"
 #include "engine/run_experiment.hpp"
 #include "output/result_size.hpp"
+#include "output/table_writer.hpp"
 #include "support/fundsim_process.hpp"
 #include "world/error.hpp"
 
@@ -115,4 +117,30 @@ TEST_CASE("RunExperiment.size_estimate_is_within_2x_of_the_files_written" * doct
         CHECK(static_cast<double>(estimate.bytes) < 2 * bytes);
         CHECK(static_cast<double>(estimate.bytes) > bytes / 2);
     }
+}
+
+TEST_CASE("RunExperiment.hdf5_results_are_byte_identical_at_any_thread_count_and_after_merge" * doctest::timeout(300)) {
+    if (!has_table_format(kHdf5Format)) return;  // built without libhdf5
+    const fs::path dir = scratch_dir("api_hdf5");
+    const fs::path file = write_small_experiment(dir);
+    auto hdf5 = [&](const fs::path& out, int threads) {
+        RunRequest r = request_for(file, out, threads);
+        r.sets = {{"experiment.output.format", "hdf5"}};
+        return r;
+    };
+    REQUIRE(run_experiment(hdf5(dir / "t1", 1)).ending == RunEnding::complete);
+    const RunResult three = run_experiment(hdf5(dir / "t3", 3));
+    CHECK(three.summary.files == "results.h5");
+    CHECK_FALSE(fs::exists(dir / "t3" / "worlds.csv"));
+    CHECK(read_text(dir / "t1" / "results.h5") == read_text(dir / "t3" / "results.h5"));
+    MergeRequest merge;
+    for (std::uint32_t i = 1; i <= 2; ++i) {
+        RunRequest part = hdf5(dir / ("part" + std::to_string(i)), 2);
+        part.shard = Shard{i, 2};
+        REQUIRE(run_experiment(part).ending == RunEnding::shard_complete);
+        merge.parts.push_back(part.out);
+    }
+    merge.out = dir / "merged";
+    merge_runs(merge);
+    CHECK(read_text(dir / "t1" / "results.h5") == read_text(dir / "merged" / "results.h5"));
 }

@@ -20,7 +20,7 @@ KeyboardInterrupt.
 from __future__ import annotations
 
 from .errors import ConfigError, IoError, ModelError
-from .runner import Results, run, validate
+from .runner import Results, read_hdf5_tables, read_results, run, validate
 from ._core import __version__
 
-__all__ = ["run", "validate", "Results", "ConfigError", "ModelError", "IoError", "__version__"]
+__all__ = ["run", "validate", "Results", "read_results", "read_hdf5_tables", "ConfigError", "ModelError", "IoError", "__version__"]

@@ -25,8 +25,10 @@ Experiment = Union[str, os.PathLike, Mapping[str, Any]]
 
 @dataclass(frozen=True)
 class Results:
-    """The result tables of a run, each a DataFrame equal to ``pandas.read_csv``
-    of the file the program writes (``points.csv``, ``worlds.csv``, ...).
+    """The result tables of a run, each a DataFrame equal to
+    ``pandas.read_csv(file, float_precision="round_trip")`` of the file the
+    program writes (``points.csv``, ``worlds.csv``, ...): the exact doubles
+    of the run (pandas' default parser can be one unit in the last place off).
 
     Attributes:
         points, worlds, series, governments, trajectories: the tables.
@@ -50,11 +52,45 @@ class Results:
 
 
 def read_results(folder: Union[str, os.PathLike], keep_dir: bool = True, ending: str = "complete") -> Results:
-    """The Results of a finished results folder (written by the program or by run)."""
+    """The Results of a finished results folder (written by the program or by
+    run): its CSV files, or its ``results.h5`` (``experiment.output.format:
+    hdf5``, read with h5py) as the same DataFrames."""
     folder = Path(folder)
-    tables = {name: pd.read_csv(folder / f"{name}.csv") for name in TABLES}
+    if (folder / "results.h5").is_file():
+        tables = read_hdf5_tables(folder / "results.h5")
+    else:
+        tables = {name: pd.read_csv(folder / f"{name}.csv", float_precision="round_trip") for name in TABLES}
     manifest = json.loads((folder / "manifest.json").read_text())
     return Results(manifest=manifest, dir=folder if keep_dir else None, ending=ending, **tables)
+
+
+def read_hdf5_tables(path: Union[str, os.PathLike]) -> Dict[str, pd.DataFrame]:
+    """The tables of a ``results.h5`` as DataFrames equal to ``pandas.read_csv``
+    (``float_precision="round_trip"``) of the CSV run: text that reads as numbers becomes numbers, and real
+    columns holding only whole numbers become int64, as read_csv infers them."""
+    import h5py  # Debian's python3-h5py; only needed for HDF5 results
+
+    tables = {}
+    with h5py.File(path, "r") as f:
+        for name in TABLES:
+            group = f[name]
+            columns = [c.decode() if isinstance(c, bytes) else str(c) for c in group.attrs["columns"]]
+            tables[name] = pd.DataFrame({c: _as_read_csv_would(group[c][()]) for c in columns}, columns=columns)
+    return tables
+
+
+def _as_read_csv_would(values) -> pd.Series:
+    """One HDF5 column with the dtype read_csv gives the same CSV column."""
+    series = pd.Series(values)
+    if series.dtype == object:  # UTF-8 strings
+        series = series.map(lambda v: v.decode() if isinstance(v, bytes) else v)
+        numeric = pd.to_numeric(series, errors="coerce")
+        return numeric if not numeric.isna().any() and len(series) else series
+    if series.dtype.kind == "f" and len(series) and series.notna().all():
+        whole = (series % 1 == 0) & (series.abs() < 1e15)
+        if whole.all():
+            return series.astype("int64")
+    return series
 
 
 def run(experiment: Experiment, worlds: Optional[int] = None, threads: Optional[int] = None,

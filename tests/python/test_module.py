@@ -8,6 +8,7 @@ located ConfigErrors, Ctrl-C and resume; the analysis package takes its results.
 With FUNDSIM_INSTALLED_ONLY=1 (the install test) only the first case runs,
 against whatever `fundsim` PYTHONPATH finds (the installed package).
 """
+import importlib.util
 import json
 import os
 import signal
@@ -42,8 +43,11 @@ class ModuleEqualsProgram(unittest.TestCase):
             self.assertEqual(results.manifest["status"], "complete")
             for name in TABLES:
                 with self.subTest(table=name):
-                    expected = pd.read_csv(Path(tmp) / "cli" / f"{name}.csv")
-                    pd.testing.assert_frame_equal(getattr(results, name), expected, check_exact=True)
+                    file = Path(tmp) / "cli" / f"{name}.csv"
+                    exact = pd.read_csv(file, float_precision="round_trip")
+                    pd.testing.assert_frame_equal(getattr(results, name), exact, check_exact=True)
+                    # pandas' default (fast) float parser: equal within its last-place error.
+                    pd.testing.assert_frame_equal(getattr(results, name), pd.read_csv(file), rtol=1e-15)
                     self.assertEqual((Path(tmp) / "py" / f"{name}.csv").read_bytes(),
                                      (Path(tmp) / "cli" / f"{name}.csv").read_bytes())
             # out=None: the same tables, no folder left behind.
@@ -58,7 +62,7 @@ class ModuleFeatures(unittest.TestCase):
         with tempfile.TemporaryDirectory() as tmp:
             run_program(CONFIG, "--worlds", 60, "--set", "fund.max_leverage=3", "--set", "behavior.bass.q=0.3",
                         "--out", Path(tmp) / "cli")
-            expected = pd.read_csv(Path(tmp) / "cli" / "worlds.csv")
+            expected = pd.read_csv(Path(tmp) / "cli" / "worlds.csv", float_precision="round_trip")
             by_set = fundsim.run(CONFIG, worlds=60, set={"fund.max_leverage": 3, "behavior.bass.q": 0.3},
                                  progress=False)
             pd.testing.assert_frame_equal(by_set.worlds, expected, check_exact=True)
@@ -121,6 +125,29 @@ class ModuleFeatures(unittest.TestCase):
                 self.assertEqual((out / f"{name}.csv").read_bytes(),
                                  (Path(tmp) / "whole" / f"{name}.csv").read_bytes(), name)
             self.assertEqual(resumed.ending, "complete")
+
+    @unittest.skipIf(importlib.util.find_spec("h5py") is None, "h5py (python3-h5py) not installed")
+    def test_hdf5_results_equal_the_csv_run_value_for_value(self):
+        import h5py
+        with tempfile.TemporaryDirectory() as tmp:
+            try:
+                run_program(CONFIG, "--worlds", 300, "--set", "experiment.output.format=hdf5", "--out",
+                            Path(tmp) / "h5")
+            except subprocess.CalledProcessError as e:
+                if "not built into this fundsim" in e.stderr:
+                    self.skipTest("fundsim built without HDF5")
+                raise
+            run_program(CONFIG, "--worlds", 300, "--out", Path(tmp) / "csv")
+            self.assertEqual(sorted(p.name for p in (Path(tmp) / "h5").iterdir()), ["manifest.json", "results.h5"])
+            from_h5 = fundsim.read_hdf5_tables(Path(tmp) / "h5" / "results.h5")
+            for name in TABLES:
+                with self.subTest(table=name):
+                    exact = pd.read_csv(Path(tmp) / "csv" / f"{name}.csv", float_precision="round_trip")
+                    pd.testing.assert_frame_equal(from_h5[name], exact, check_exact=True)
+            with h5py.File(Path(tmp) / "h5" / "results.h5", "r") as f:
+                manifest = json.loads((Path(tmp) / "h5" / "manifest.json").read_text())
+                self.assertEqual(f.attrs["experiment_hash"], manifest["experiment_hash"])
+                self.assertGreater(f["trajectories"]["stake"].compression_opts, 0)  # compressed
 
     def test_analysis_takes_a_folder_or_the_module_results(self):
         import fundsim_analysis as fa
