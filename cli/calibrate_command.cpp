@@ -14,7 +14,7 @@
 #include "calibration/calibration_files.hpp"
 #include "calibration/targets.hpp"
 #include "cli/commands.hpp"
-#include "cli/prepare.hpp"
+#include "engine/prepare.hpp"
 #include "cli/progress.hpp"
 #include "engine/particle_runner.hpp"
 #include "engine/plan.hpp"

@@ -71,7 +71,14 @@ std::vector<FileSizeEstimate> estimate_result_sizes(const RunPlan& plan) {
         trajectories.bytes +=
             rows * row_bytes({pw, digits(traced), digits(steps), id, kStatusWidth}, 3, kTrajectoryNumber);
     }
-    return {points, worlds, series, governments, trajectories};
+    std::vector<FileSizeEstimate> files{points, worlds, series, governments, trajectories};
+    if (plan.saltelli_samples > 0) {  // one row per (swept parameter, worlds.csv outcome)
+        FileSizeEstimate sensitivity{"sensitivity.csv"};
+        sensitivity.rows = plan.parameters.size() * kWorldColumnCount;
+        sensitivity.bytes = sensitivity.rows * row_bytes({32, 24}, 6, kRealWidth);
+        files.push_back(sensitivity);
+    }
+    return files;
 }
 
 std::string size_text(std::uint64_t bytes) {
