@@ -296,7 +296,7 @@ class NotebookTest(unittest.TestCase):
         for plot in ("adoption_curve", "join_probabilities", "fund_balance_sheet",
                      "revenue_vs_counterfactual", "parameter_effect"):
             self.assertIn(f"fa.{plot}(", source)
-        self.assertIn("FUNDSIM_BIN", source)
+        self.assertIn("fundsim.run(", source)  # the notebook runs through the Python module
         self.assertIn("FUNDSIM_ROOT", source)
 
     def test_check_notebook_flags_unexecuted_and_failed_cells(self):
