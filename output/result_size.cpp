@@ -64,7 +64,7 @@ std::vector<FileSizeEstimate> estimate_result_sizes(const RunPlan& plan) {
         series.rows += steps * kMetricCount;
         series.bytes += steps * kMetricCount * row_bytes({pw, digits(steps), 12, digits(p.worlds)}, 9, kStatisticWidth);
         governments.rows += govs;
-        governments.bytes += govs * row_bytes({pw, id}, 12, kStatisticWidth);
+        governments.bytes += govs * row_bytes({pw, id}, 16, kStatisticWidth);
         const std::uint64_t traced = std::min<std::uint64_t>(p.trajectories, p.worlds);
         const std::uint64_t rows = traced * steps * govs;
         trajectories.rows += rows;

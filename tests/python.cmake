@@ -27,7 +27,7 @@ if(EXISTS ${FUNDSIM_JUPYTER} AND FUNDSIM_WITH_PYTHON)
             --output-dir ${FUNDSIM_NOTEBOOK_OUT} --output quickstart.executed.ipynb
             ${PROJECT_SOURCE_DIR}/analysis/quickstart.ipynb)
   set_tests_properties(python.notebook PROPERTIES
-    ENVIRONMENT "MPLBACKEND=Agg;PYTHONPATH=${PROJECT_BINARY_DIR}/python:${PROJECT_SOURCE_DIR}/analysis;FUNDSIM_ROOT=${PROJECT_SOURCE_DIR};FUNDSIM_QUICKSTART_OUT=${FUNDSIM_NOTEBOOK_OUT}/runs"
+    ENVIRONMENT "MPLBACKEND=Agg;PYTHONPATH=${PROJECT_BINARY_DIR}/python:${PROJECT_SOURCE_DIR}/analysis;FUNDSIM_BIN=$<TARGET_FILE:fundsim>;FUNDSIM_ROOT=${PROJECT_SOURCE_DIR};FUNDSIM_QUICKSTART_OUT=${FUNDSIM_NOTEBOOK_OUT}/runs"
     FIXTURES_SETUP fundsim_notebook TIMEOUT 600 LABELS python)
   add_test(NAME python.notebook.outputs
     COMMAND ${FUNDSIM_PYTHON} ${PROJECT_SOURCE_DIR}/tests/python/check_notebook.py
