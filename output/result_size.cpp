@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "engine/world_columns.hpp"
+#include "output/government_columns.hpp"
 #include "output/table_writer.hpp"
 #include "world/error.hpp"
 #include "world/metrics.hpp"
@@ -64,7 +65,7 @@ std::vector<FileSizeEstimate> estimate_result_sizes(const RunPlan& plan) {
         series.rows += steps * kMetricCount;
         series.bytes += steps * kMetricCount * row_bytes({pw, digits(steps), 12, digits(p.worlds)}, 9, kStatisticWidth);
         governments.rows += govs;
-        governments.bytes += govs * row_bytes({pw, id}, 16, kStatisticWidth);
+        governments.bytes += govs * row_bytes({pw, id}, governments_columns().size() - 2, kStatisticWidth);
         const std::uint64_t traced = std::min<std::uint64_t>(p.trajectories, p.worlds);
         const std::uint64_t rows = traced * steps * govs;
         trajectories.rows += rows;
