@@ -152,7 +152,8 @@ def _who_joins(run: fa.Run) -> List[str]:
         lines += [f"First join: the first step with status `member` in `trajectories.csv` (the "
                   f"{fa.joins.trajectory_worlds(run)} trajectory worlds), among the worlds where it joined."]
     lines += [""] + _table(header, rows) + [""]
-    lines += ["## Why they join", "",
+    lines += _why_rows(run, list(table.index))
+    lines += ["### Asking the model why", "",
               "Ask the model: run the experiment again with one utility term knocked out and compare the two "
               "runs world by world (same seed, so the worlds are paired):", "",
               "```sh",
@@ -162,6 +163,41 @@ def _who_joins(run: fa.Run) -> List[str]:
               "The governments whose membership falls most (`compare_governments.csv`) are those the term "
               "brings in; repeat with `tariff_relief`, `fund_return`, `alliance`, `risk`, `fiscal_cost`.", ""]
     return lines
+
+
+CHANNELS = ["founder", "deal", "bloc", "utility", "threshold", "bass", "event"]
+TERMS = ["tariff_relief", "fund_return", "peer", "alliance", "risk", "fiscal_cost", "founding"]
+
+
+def _why_rows(run: fa.Run, governments: List[str]) -> List[str]:
+    """Why they join, from governments.csv alone: the channel of the joins
+    (share_<channel>) and, under logit, the utility terms at joining
+    (mean_u_<term>); point 0 when swept."""
+    gov = run.governments
+    if "share_deal" not in gov.columns:
+        return []
+    first = gov[gov["point"] == gov["point"].min()].set_index(run.government_column)
+    names = calendar.government_names(run)
+    rows = []
+    for g in governments:
+        if g not in first.index:
+            continue
+        r = first.loc[g]
+        channels = ", ".join(f"{c} {_pct(r['share_' + c])}" for c in CHANNELS
+                             if f"share_{c}" in r and r[f"share_{c}"] == r[f"share_{c}"] and r[f"share_{c}"] >= 0.05)
+        terms = [(t, r.get(f"mean_u_{t}")) for t in TERMS]
+        terms = [(t, v) for t, v in terms if v == v and v is not None and abs(v) >= 0.05]
+        terms.sort(key=lambda tv: -abs(tv[1]))
+        rows.append([calendar.display_name(names, g), channels or "–",
+                     ", ".join(f"{t} {v:+.2f}" for t, v in terms[:4]) or "–",
+                     f"{calendar.step_text(run, r['first_join_p50'])}" if r.get("first_join_p50") == r.get("first_join_p50") else "–"])
+    if not rows:
+        return []
+    return ["## Why they join", "",
+            "From `governments.csv` (point 0): the channel of their joins (`share_<channel>`, all worlds) and, "
+            "under the logit rule, the largest weighted utility terms at the moment of joining (`mean_u_<term>`, "
+            "utility units; risk and fiscal cost count against), and the median first join (`first_join_p50`).", ""] + \
+        _table(["government", "channels of its joins", "largest utility terms at joining", "median first join"], rows) + [""]
 
 
 def _owner_rows(run: fa.Run) -> List[str]:
