@@ -90,7 +90,7 @@ AgentGraph build_agent_graph(const Scenario& scenario, std::uint32_t point, std:
         for (GovIndex party : ex.negotiators.parties) {
             if (w.government(party).is_founder || party == ex.negotiators.counterpart) continue;
             const std::string& pid = ex.governments[static_cast<std::size_t>(party)].id;
-            const std::uint32_t k = add_agent({"neg:" + pid, "negotiator", pid + " negotiator", 0, 0, 0, 0, 0, ""});
+            const std::uint32_t k = add_agent({"neg:" + pid, "negotiator", pid + " negotiator", 0, 0, 0, 0, 0, "", "", 0, 0, 0});
             g.edges.push_back({k, static_cast<std::uint32_t>(party), "represents", 1});
             g.edges.push_back({k, static_cast<std::uint32_t>(ex.negotiators.counterpart), "negotiates_with", 1});
         }
@@ -99,13 +99,13 @@ AgentGraph build_agent_graph(const Scenario& scenario, std::uint32_t point, std:
         const std::string& country = ex.governments[static_cast<std::size_t>(spec.country)].id;
         const std::string kind(enum_name(spec.kind));
         const std::uint32_t k = add_agent({"inv:" + std::to_string(c), "investor", country + " " + kind, 0, 0, 0, 0,
-                                           spec.count * spec.capital_usd_bn, kind});
+                                           spec.count * spec.capital_usd_bn, kind, "", 0, 0, 0});
         g.edges.push_back({k, static_cast<std::uint32_t>(spec.country), "domiciled_in", 1});
     }
     for (std::size_t s = 0; s < ex.sponsors.size(); ++s) {
         const SponsorSpec& spec = ex.sponsors[s];
         const std::uint32_t k = add_agent({"spo:" + std::to_string(s), "sponsor", spec.name, 0, 0, 0, 0,
-                                           spec.program_usd_bn, spec.sector});
+                                           spec.program_usd_bn, spec.sector, "", 0, 0, 0});
         g.edges.push_back({k, static_cast<std::uint32_t>(spec.location), "located_in", 1});
     }
     set_state_after(w, step, g);
