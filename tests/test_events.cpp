@@ -140,3 +140,25 @@ TEST_CASE("Events.summit_forces_the_listed_talks_to_conclude") {
     CHECK(run(ex).at(2, Metric::deals_closed) == 1);
     CHECK(run(no_summit).at(2, Metric::deals_closed) == 0);
 }
+
+TEST_CASE("Events.a_summit_is_a_deadline_for_a_bloc_only_when_all_its_members_attend") {
+    Experiment ex = base();
+    ex.negotiators.enabled = true;
+    ex.negotiators.counterpart = 0;
+    ex.negotiators.parties = {1, 2};
+    ex.negotiators.deadline_months = 24;
+    ex.negotiators.boulware_share = 1;
+    ex.negotiators.reservation_sd = 0;
+    ex.negotiators.deficit_premium = 0;
+    for (GovIndex g : {1, 2}) ex.governments[static_cast<std::size_t>(g)].threat_tariff = 0.25;
+    ex.blocs.push_back({"B", {1, 2}});
+    EventSpec summit = at(2, EventType::summit);
+    summit.targets = {1};  // one member state's leader only
+    Experiment part = ex, whole = ex;
+    part.events.push_back(summit);
+    summit.targets = {1, 2};
+    whole.events.push_back(summit);
+    CHECK(run(part).at(2, Metric::deals_closed) == 0);
+    CHECK(run(whole).at(2, Metric::deals_closed) == 1);  // one deal for the bloc
+}
+

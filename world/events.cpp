@@ -74,7 +74,7 @@ bool fire_event(const EventSpec& e, int step, World& world, RandomStream& rng) {
         case EventType::tariff: return fire_tariff(e, world, rng);
         case EventType::trade_deal: return fire_trade_deal(e, step, world, rng);
         case EventType::summit:
-            for (GovIndex g : e.targets) world.summon(g, step);
+            world.summon(e.targets, step);
             return true;
         case EventType::market_shock:
             world.shock_projects(e.sector, e.size + e.size_sd * rng.normal());

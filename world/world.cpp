@@ -284,9 +284,15 @@ const std::vector<GovIndex>& World::decision_unit(GovIndex g) const {
     return b >= 0 ? ex_.blocs[static_cast<std::size_t>(b)].members : singletons_[static_cast<std::size_t>(g)];
 }
 
-void World::summon(GovIndex g, int step) {
-    const GovIndex k = negotiator_of_[static_cast<std::size_t>(g)];
-    if (k >= 0) negotiators_[static_cast<std::size_t>(k)].summon(step);
+void World::summon(const std::vector<GovIndex>& listed, int step) {
+    auto is_listed = [&listed](GovIndex m) { return std::find(listed.begin(), listed.end(), m) != listed.end(); };
+    for (GovIndex g : listed) {
+        const GovIndex k = negotiator_of_[static_cast<std::size_t>(g)];
+        if (k < 0) continue;
+        const std::vector<GovIndex>& unit = decision_unit(g);
+        if (unit.size() > 1 && !std::all_of(unit.begin(), unit.end(), is_listed)) continue;
+        negotiators_[static_cast<std::size_t>(k)].summon(step);
+    }
 }
 
 void World::settle_talks(GovIndex g) {

@@ -51,7 +51,11 @@ public:
     bool has_closed_deal(GovIndex g) const { return govs_[static_cast<std::size_t>(g)].closed_deal; }
     /// Makes g leave now, redeeming its stake.
     void force_exit(GovIndex g);
-    void summon(GovIndex g, int step);
+    /// A summit at `step` of the listed governments: their talks face it as
+    /// a deadline. A bloc's talks do only when every member is listed (its
+    /// trade policy is the bloc's: a summit of some member states' leaders
+    /// is not a deadline for the bloc).
+    void summon(const std::vector<GovIndex>& listed, int step);
     void settle_talks(GovIndex g);
     void shock_projects(const std::string& sector, double size);
     void set_volatility(GovIndex g, double volatility);
