@@ -14,6 +14,8 @@
 #include "calibration/calibration_files.hpp"
 #include "calibration/targets.hpp"
 #include "cli/commands.hpp"
+#include "engine/folder_guard.hpp"
+#include "engine/folder_lock.hpp"
 #include "engine/prepare.hpp"
 #include "cli/progress.hpp"
 #include "engine/particle_runner.hpp"
@@ -81,6 +83,7 @@ public:
 
     const CalibrationSpec& spec() const { return spec_; }
     const Experiment& base() const { return base_; }
+    const ExperimentFile& file() const { return file_; }
 
     /// The scenario of a proposal: theta applied, the proposal's world seed.
     Scenario scenario(const std::vector<double>& theta, std::uint64_t world_seed) const {
@@ -178,8 +181,16 @@ int calibrate_command(const CalibrateOptions& o) {
     c.scenario(lows, 0);
     c.scenario(highs, 0);
 
+    // The folder: never one holding the inputs; locked for the whole calibration;
+    // --force replaces only a folder fundsim wrote (engine/folder_guard.hpp).
     std::error_code ec;
-    const bool exists = fs::exists(dir, ec) && !fs::is_empty(dir, ec);
+    std::vector<fs::path> inputs;
+    for (const std::string& input : c.file().input_files()) inputs.emplace_back(input);
+    if (fs::exists(dir, ec) && !fs::is_directory(dir, ec))
+        throw ConfigError(dir.string() + ": exists and is not a folder; choose another --out");
+    if (fs::exists(dir, ec)) check_holds_no_input(dir, inputs);
+    const FolderLock lock(dir);
+    const bool exists = !is_empty_but_for_lock(dir);
     std::vector<Generation> generations;
     nlohmann::json manifest = start_manifest(o, c, hash, threads, experiment_json);
     if (exists && o.is_resume) {
@@ -193,7 +204,8 @@ int calibrate_command(const CalibrateOptions& o) {
         throw ConfigError(dir.string() + ": folder exists and is not empty; pass --resume to continue it, --force "
                                          "to replace it, or --out DIR");
     } else if (exists) {
-        fs::remove_all(dir);
+        check_force_replaceable(dir, inputs);
+        clear_run_folder(dir);
     }
     fs::create_directories(dir);
     // A folder with more generations than asked keeps them all (none is thrown away).

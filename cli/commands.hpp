@@ -68,6 +68,7 @@ struct ExportGraphOptions {
     int step = 0;                     ///< --step: governments' state after this step (0: the start)
     std::string format = "graphml";   ///< --format: graphml | csv
     std::string out;                  ///< --out: GraphML file, or folder for csv
+    bool is_force = false;            ///< --force: replace existing output files
 };
 
 /// Writes one world's agent graph (GraphML or CSV) for networkx or Gephi.

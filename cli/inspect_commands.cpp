@@ -1,5 +1,7 @@
 #include <cstdio>
+#include <filesystem>
 #include <string>
+#include <vector>
 
 #include "cli/commands.hpp"
 #include "engine/prepare.hpp"
@@ -106,11 +108,27 @@ int schema_command() {
 }
 
 int export_graph_command(const ExportGraphOptions& options) {
+    namespace fs = std::filesystem;
     const PreparedExperiment prepared = prepare_experiment(options.file, parse_overrides(options.sets));
     if (options.point >= prepared.scenarios.size())
         throw ConfigError("--point " + std::to_string(options.point) + ": the experiment has " +
                           std::to_string(prepared.scenarios.size()) + " point(s); expected 0.." +
                           std::to_string(prepared.scenarios.size() - 1));
+    // The files it would write: never an input, never an existing file without --force.
+    const fs::path out(options.out);
+    const std::vector<fs::path> targets =
+        options.format == "csv" ? std::vector<fs::path>{out / "nodes.csv", out / "edges.csv"} : std::vector<fs::path>{out};
+    for (const fs::path& target : targets) {
+        std::error_code ec;
+        for (const std::string& input : prepared.file.input_files())
+            if (fs::equivalent(target, input, ec))
+                throw ConfigError("--out " + options.out + ": would overwrite " + input +
+                                  ", an input of this experiment; choose another --out");
+        if (fs::exists(fs::symlink_status(target, ec)) && (!options.is_force || !fs::is_regular_file(target, ec)))
+            throw ConfigError("--out " + options.out + ": " + target.string() +
+                              (options.is_force ? " exists and is not a plain file; choose another --out"
+                                                : " already exists; pass --force to replace it or choose another --out"));
+    }
     const AgentGraph graph = build_agent_graph(prepared.scenarios[options.point], options.point, options.world, options.step);
     if (options.format == "csv") write_agent_graph_csv(graph, options.out);
     else write_agent_graphml(graph, options.out);

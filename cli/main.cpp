@@ -51,7 +51,7 @@ int main(int argc, char** argv) {
     auto* run_cmd = app.add_subcommand("run", "run an experiment: every sweep point, every world, results to a folder");
     run_cmd->add_option("file", run.file, "experiment file (YAML)")->required()->check(CLI::ExistingFile);
     run_cmd->add_option("--worlds", run.worlds, "worlds per point (replaces experiment.worlds)")->check(CLI::PositiveNumber);
-    run_cmd->add_option("--threads", run.threads, "worker threads (default: all cores)")->check(CLI::PositiveNumber);
+    run_cmd->add_option("--threads", run.threads, "worker threads (default: all cores; at most 4 x the cores)")->check(CLI::PositiveNumber);
     run_cmd->add_option("--out", run.out, "results folder (default: experiment.output.dir)");
     add_set_option(*run_cmd, run.sets);
     run_cmd->add_option("--shard", run.shard, "compute part I of N (also read from SLURM_ARRAY_TASK_*); merge later")
@@ -100,10 +100,11 @@ int main(int argc, char** argv) {
     fundsim::ExportGraphOptions graph;
     auto* graph_cmd = app.add_subcommand("export-graph", "write one world's agent graph (agents, kinds, attributes, ties)");
     graph_cmd->add_option("file", graph.file, "experiment file (YAML)")->required()->check(CLI::ExistingFile);
-    graph_cmd->add_option("--world", graph.world, "world index, from 0 (default 0)");
-    graph_cmd->add_option("--point", graph.point, "sweep point, from 0 (default 0)");
+    graph_cmd->add_option("--world", graph.world, "world index, from 0 (default 0)")->check(CLI::NonNegativeNumber);
+    graph_cmd->add_option("--point", graph.point, "sweep point, from 0 (default 0)")->check(CLI::NonNegativeNumber);
     graph_cmd->add_option("--step", graph.step,
                           "governments' state (status, stake, tariff_faced, revenue) after this step; 0 = the start (default)");
+    graph_cmd->add_flag("--force", graph.is_force, "replace existing output files (never an input of the experiment)");
     graph_cmd->add_option("--format", graph.format, "graphml (networkx, Gephi) or csv (a folder with nodes.csv, edges.csv)")
         ->check(CLI::IsMember({"graphml", "csv"}));
     graph_cmd->add_option("--out", graph.out, "output file (graphml) or folder (csv)")->required();

@@ -45,24 +45,27 @@ void write_file_durably(const fs::path& path, std::string_view bytes) {
 void write_file_atomically(const fs::path& path, std::string_view bytes) {
     fs::path temp = path;
     temp += ".tmp";
+    // On failure (a full disk, a file-size limit) the temporary file goes, so
+    // nothing half-written stays behind and the space is given back.
+    auto fail = [&temp](int fd, const fs::path& named, const char* what) {
+        const int error = errno;
+        if (fd >= 0) ::close(fd);
+        ::unlink(temp.c_str());
+        errno = error;
+        io_fail(named, what);
+    };
     const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (fd < 0) io_fail(temp, "cannot create");
     std::size_t done = 0;
     while (done < bytes.size()) {
         const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
         if (n < 0 && errno == EINTR) continue;
-        if (n < 0) {
-            ::close(fd);
-            io_fail(temp, "cannot write");
-        }
+        if (n < 0) fail(fd, temp, "cannot write");
         done += static_cast<std::size_t>(n);
     }
-    if (::fsync(fd) != 0) {
-        ::close(fd);
-        io_fail(temp, "cannot sync");
-    }
-    if (::close(fd) != 0) io_fail(temp, "cannot close");
-    if (::rename(temp.c_str(), path.c_str()) != 0) io_fail(path, "cannot rename into place");
+    if (::fsync(fd) != 0) fail(fd, temp, "cannot sync");
+    if (::close(fd) != 0) fail(-1, temp, "cannot close");
+    if (::rename(temp.c_str(), path.c_str()) != 0) fail(-1, path, "cannot rename into place");
 }
 
 std::string read_file(const fs::path& path) {

@@ -4,6 +4,8 @@
 #include <map>
 
 #include "engine/block_store.hpp"
+#include "engine/folder_guard.hpp"
+#include "engine/folder_lock.hpp"
 #include "engine/run_folder.hpp"
 #include "output/aggregate.hpp"
 #include "output/manifest.hpp"
@@ -81,31 +83,32 @@ MergeResult merge_runs(const MergeRequest& o) {
     const auto owner = index_blocks(parts);
     const RunPlan& plan = parts.front().plan;
     const fs::path& dir = o.out;
-    for (const Part& part : parts) {
-        std::error_code same_ec;
-        if (fs::equivalent(dir, part.dir, same_ec))
-            throw ConfigError(dir.string() + ": --out is one of the parts; write the merged results elsewhere");
-    }
-    const FolderState state = check_run_folder(dir, o.is_force ? FolderMode::force : FolderMode::fresh, 0);
+    FolderRequest request;
+    request.mode = o.is_force ? FolderMode::force : FolderMode::fresh;
+    request.can_resume = false;
+    for (const Part& part : parts) request.inputs.push_back(part.dir);
+    check_run_folder(dir, request);
     const auto part_manifest = read_manifest(parts.front().dir);
 
-    std::error_code ec;
-    if (state == FolderState::replaceable) fs::remove_all(dir, ec);
-    if (ec) throw IoError(dir.string() + ": cannot remove the old results: " + ec.message());
-    fs::create_directories(dir, ec);
-    if (ec) throw IoError(dir.string() + ": cannot create folder: " + ec.message());
+    // The input is valid and the folder acceptable: take its lock and check again under it.
+    const FolderLock lock(dir);
+    if (check_run_folder(dir, request) == FolderState::replaceable) clear_run_folder(dir);
     auto manifest = manifest_for(plan, part_manifest.at("experiment").dump());
     manifest["command_line"] = o.command_line;
     if (part_manifest.contains("government_names")) manifest["government_names"] = part_manifest.at("government_names");
     manifest["threads"] = nullptr;
     manifest["start_time"] = utc_timestamp();
+    manifest["end_time"] = nullptr;
     manifest["parts"] = nlohmann::json::array();
     for (const Part& part : parts) manifest["parts"].push_back(part.dir.string());
+    manifest["message"] = "merging; if stopped, run the same merge again with --force";
+    write_manifest(dir, manifest);  // a killed merge leaves a folder --force recognises
     const RunSummary summary = aggregate_results(
         plan, [&](BlockKey key) { return owner.at(key)->store.read(key, plan.experiment_hash); }, dir);
     manifest["status"] = "complete";
     manifest["end_time"] = utc_timestamp();
     manifest["blocks_done"] = plan.total_blocks;
+    manifest.erase("message");
     set_quantile_method(manifest, summary);
     write_manifest(dir, manifest);
     return {summary, parts.size()};

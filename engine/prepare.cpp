@@ -1,5 +1,6 @@
 #include "engine/prepare.hpp"
 
+#include "engine/resource_limits.hpp"
 #include "experiment/sweep.hpp"
 #include "output/table_writer.hpp"
 #include "world/error.hpp"
@@ -24,15 +25,24 @@ std::string describe_point(const std::vector<Override>& overrides) {
     return text.empty() ? "no overrides" : text;
 }
 
-PreparedExperiment prepare_experiment(const std::string& path, const std::vector<Override>& sets) {
+PreparedExperiment prepare_experiment(const std::string& path, const std::vector<Override>& sets,
+                                      int concurrent_worlds) {
     ExperimentFile file = ExperimentFile::load(path, sets);
     const Experiment base = file.resolve();
+    std::size_t points = 0;
+    try {
+        points = design_size(base.sweep);
+    } catch (const ConfigError& e) {
+        throw file.error_at("sweep.parameters", e.what());
+    }
+    check_sweep_size(file, points, base.governments.size());
     auto overrides = design_points(base.sweep, base.seed);
     std::vector<Scenario> scenarios;
     scenarios.reserve(overrides.size());
     for (std::size_t p = 0; p < overrides.size(); ++p) {
         try {
             scenarios.push_back(Scenario::build(file.resolve(overrides[p])));
+            check_world_size(file, scenarios.back(), p, concurrent_worlds);
         } catch (const ConfigError& e) {
             if (overrides[p].empty()) throw;
             throw ConfigError(std::string(e.what()) + " (sweep point " + std::to_string(p) + ": " +

@@ -24,9 +24,11 @@ struct PreparedExperiment {
 };
 
 /// Loads `path` with `sets`, resolves every sweep point and builds its
-/// scenario. Throws ConfigError (naming the point for a point-specific
-/// failure) on any bad input.
-PreparedExperiment prepare_experiment(const std::string& path, const std::vector<Override>& sets);
+/// scenario, checking the sweep and each world against the machine's memory
+/// with `concurrent_worlds` worlds at once (engine/resource_limits.hpp). Throws
+/// ConfigError (naming the point for a point-specific failure) on any bad input.
+PreparedExperiment prepare_experiment(const std::string& path, const std::vector<Override>& sets,
+                                      int concurrent_worlds = 1);
 
 /// Parses the --set assignments "K=V". Throws ConfigError.
 std::vector<Override> parse_overrides(const std::vector<std::string>& assignments);

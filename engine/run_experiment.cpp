@@ -3,12 +3,16 @@
 #include <oneapi/tbb/info.h>
 #include <tbb/task_arena.h>
 
+#include <algorithm>
 #include <optional>
+#include <thread>
 
 #include "engine/block_store.hpp"
+#include "engine/folder_lock.hpp"
 #include "engine/interrupt.hpp"
 #include "engine/mpi_ranks.hpp"
 #include "engine/prepare.hpp"
+#include "engine/resource_limits.hpp"
 #include "engine/runner.hpp"
 #include "output/manifest.hpp"
 #include "output/result_size.hpp"
@@ -27,6 +31,15 @@ fs::path choose_folder(const RunRequest& r, const PreparedExperiment& prepared) 
     if (!r.shard.is_whole())
         dir += "-shard-" + std::to_string(r.shard.index) + "-of-" + std::to_string(r.shard.count);
     return dir;
+}
+
+/// Threads beyond 4 x the cores only add overhead (10,000 threads ran 90
+/// times slower than 2): refused as bad input.
+void check_thread_count(int threads) {
+    const int cores = std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+    if (threads > 4 * cores)
+        throw ConfigError("--threads " + std::to_string(threads) + ": this machine has " + std::to_string(cores) +
+                          " cores; expected at most " + std::to_string(4 * cores) + " (4 x the cores)");
 }
 
 /// The blocks this process must compute: its shard's, minus complete ones.
@@ -106,10 +119,7 @@ public:
             progress_.seconds = p.seconds;
             report();
         };
-        runner.should_stop = [this] {
-            return (request_.is_signal_handled && InterruptGuard::is_requested()) ||
-                   (request_.should_stop && request_.should_stop());
-        };
+        runner.should_stop = [this] { return is_stop_requested(); };
         RunnerResult result;
         try {
             ranks_.agree([&] {
@@ -118,7 +128,13 @@ public:
                 result = run_blocks(plan_, prepared_.scenario_pointers(), pending, store_, runner);
             });
         } catch (const std::exception& e) {
-            if (ranks_.is_root()) end_partial(std::string("failed: ") + e.what());
+            if (ranks_.is_root()) {
+                try {
+                    end_partial(std::string("failed: ") + e.what());
+                } catch (const std::exception&) {
+                    // e.g. the disk is full: the first failure is the one to report
+                }
+            }
             throw;
         }
         result_.seconds = result.seconds;
@@ -133,12 +149,18 @@ public:
             if (!ranks_.is_root()) return;
             if (is_stopped) end_partial("interrupted; run the same command with --resume to continue");
             else if (!request_.shard.is_whole()) end_shard();
-            else end_whole();
+            else if (!end_whole()) result_.ending = RunEnding::interrupted;
         });
+        result_.ending = static_cast<RunEnding>(ranks_.broadcast(static_cast<int>(result_.ending)));
         return result_;
     }
 
 private:
+    bool is_stop_requested() const {
+        return (request_.is_signal_handled && InterruptGuard::is_requested()) ||
+               (request_.should_stop && request_.should_stop());
+    }
+
     void report() {
         if (request_.on_progress && ranks_.is_root()) request_.on_progress(progress_);
     }
@@ -153,15 +175,28 @@ private:
         end_partial("shard " + request_.shard.text() + " complete; combine the shards with fundsim merge");
     }
 
-    void end_whole() {
+    /// Writes the result files; false when a stop request ended it first
+    /// (the CSV writers removed their temporary files, the blocks stay for --resume).
+    bool end_whole() {
         progress_.phase = ExperimentProgress::Phase::writing;
         report();
-        // Aggregation reads blocks in parallel: on the run's threads.
+        // Aggregation reads blocks in parallel: on the run's threads. A stop
+        // request ends it at the next block read.
+        struct Interrupted {};
         tbb::task_arena arena(threads_);
-        result_.summary = arena.execute([this] {
-            return aggregate_results(plan_, [this](BlockKey key) { return store_.read(key, plan_.experiment_hash); },
-                                     dir_);
-        });
+        try {
+            std::optional<InterruptGuard> guard;
+            if (request_.is_signal_handled) guard.emplace();
+            result_.summary = arena.execute([this] {
+                return aggregate_results(plan_, [this](BlockKey key) {
+                    if (is_stop_requested()) throw Interrupted{};
+                    return store_.read(key, plan_.experiment_hash);
+                }, dir_);
+            });
+        } catch (const Interrupted&) {
+            end_partial("interrupted; run the same command with --resume to continue");
+            return false;
+        }
         manifest_["status"] = "complete";
         manifest_["end_time"] = utc_timestamp();
         manifest_.erase("message");
@@ -169,6 +204,7 @@ private:
         write_manifest(dir_, manifest_);
         std::error_code ec;
         fs::remove_all(store_.dir(), ec);  // the result files hold everything now
+        return true;
     }
 
     const RunRequest& request_;
@@ -192,6 +228,7 @@ RunResult run_experiment(const RunRequest& r) {
     std::optional<PreparedExperiment> prepared;
     int threads = 1;
     fs::path dir;
+    FolderRequest folder;
     FolderState state = FolderState::absent;
     ranks.agree([&] {  // every rank validates; rank 0 alone checks the folder
         check_launch(ranks);
@@ -200,13 +237,29 @@ RunResult run_experiment(const RunRequest& r) {
         std::vector<Override> sets = r.sets;
         if (r.worlds) sets.push_back({"experiment.worlds", std::to_string(*r.worlds)});
         threads = r.threads.value_or(tbb::info::default_concurrency());
-        prepared.emplace(prepare_experiment(r.file, sets));
+        check_thread_count(threads);
+        prepared.emplace(prepare_experiment(r.file, sets, threads));
         dir = choose_folder(r, *prepared);
-        if (ranks.is_root()) state = check_run_folder(dir, r.folder, prepared->plan.experiment_hash);
+        if (r.folder != FolderMode::resume) check_disk_space(prepared->file, prepared->plan, dir);
+        folder.mode = r.folder;
+        folder.experiment_hash = prepared->plan.experiment_hash;
+        for (const std::string& input : prepared->file.input_files()) folder.inputs.emplace_back(input);
+        if (ranks.is_root()) state = check_run_folder(dir, folder);
         if (!r.is_force_size) check_result_size(prepared->plan);
+    });
+    // The input is valid and the folder acceptable: take its lock and check again under it.
+    std::optional<FolderLock> lock;
+    ranks.agree([&] {
+        if (!ranks.is_root()) return;
+        lock.emplace(dir);
+        state = check_run_folder(dir, folder);
     });
     state = static_cast<FolderState>(ranks.broadcast(static_cast<int>(state)));
     if (state == FolderState::already_complete) {
+        if (ranks.is_root()) {
+            std::error_code ec;
+            fs::remove_all(dir / ".blocks", ec);  // left by a kill during the final clean-up
+        }
         RunResult done;
         done.ending = RunEnding::already_complete;
         done.dir = dir;

@@ -1,5 +1,7 @@
 #include "engine/run_folder.hpp"
 
+#include "engine/folder_guard.hpp"
+#include "engine/folder_lock.hpp"
 #include "engine/block_store.hpp"
 #include "output/manifest.hpp"
 #include "world/error.hpp"
@@ -8,16 +10,6 @@ namespace fundsim {
 namespace fs = std::filesystem;
 
 namespace {
-
-bool is_results_folder(const fs::path& dir) {
-    std::error_code ec;
-    return fs::exists(dir / "manifest.json", ec) || fs::exists(plan_path(dir), ec);
-}
-
-bool is_empty_folder(const fs::path& dir) {
-    std::error_code ec;
-    return fs::is_empty(dir, ec) && !ec;
-}
 
 /// The hash recorded in a finished run's manifest, or "".
 std::string completed_hash(const fs::path& dir) {
@@ -36,7 +28,7 @@ bool is_unstarted_run(const fs::path& dir) {
     std::error_code ec;
     for (const auto& entry : fs::directory_iterator(dir, ec)) {
         const std::string name = entry.path().filename().string();
-        if (name != ".blocks" && name != "manifest.json" && name.rfind("manifest.json", 0) != 0) return false;
+        if (name != ".blocks" && name != kLockFileName && name.rfind("manifest.json", 0) != 0) return false;
     }
     if (!fs::is_directory(dir / ".blocks", ec)) return false;
     for (const auto& entry : fs::directory_iterator(dir / ".blocks", ec))
@@ -55,7 +47,7 @@ FolderState check_resume(const fs::path& dir, std::uint64_t hash) {
         return FolderState::resumable;
     }
     if (completed_hash(dir) == hash_hex(hash)) return FolderState::already_complete;
-    if (is_empty_folder(dir)) return FolderState::absent;
+    if (is_empty_but_for_lock(dir)) return FolderState::absent;
     if (is_unstarted_run(dir)) return FolderState::replaceable;
     throw ConfigError(dir.string() + ": not a resumable fundsim run of this experiment; use another --out, or --force");
 }
@@ -64,31 +56,43 @@ FolderState check_resume(const fs::path& dir, std::uint64_t hash) {
 
 fs::path plan_path(const fs::path& dir) { return dir / ".blocks" / "plan.json"; }
 
-FolderState check_run_folder(const fs::path& dir, FolderMode mode, std::uint64_t hash) {
+FolderState check_run_folder(const fs::path& dir, const FolderRequest& request) {
     std::error_code ec;
-    if (!fs::exists(dir, ec)) return FolderState::absent;
+    if (!fs::exists(dir, ec)) {
+        for (fs::path up = fs::absolute(dir, ec).parent_path(); !up.empty(); up = up.parent_path()) {
+            if (fs::exists(up, ec)) {
+                if (!fs::is_directory(up, ec))
+                    throw ConfigError(dir.string() + ": " + up.string() + " is a file, not a folder; choose another --out");
+                break;
+            }
+            if (up == up.parent_path()) break;
+        }
+        return FolderState::absent;
+    }
     if (!fs::is_directory(dir, ec)) throw ConfigError(dir.string() + ": exists and is not a folder; choose another --out");
-    switch (mode) {
+    check_holds_no_input(dir, request.inputs);
+    switch (request.mode) {
         case FolderMode::fresh:
-            if (is_empty_folder(dir)) return FolderState::absent;
-            throw ConfigError(dir.string() + ": already exists; pass --resume to continue that run or --force to "
-                                             "replace it (or choose another --out)");
+            if (is_empty_but_for_lock(dir)) return FolderState::absent;
+            throw ConfigError(dir.string() + (request.can_resume ? ": already exists; pass --resume to continue that "
+                                                                   "run or --force to replace it (or choose another --out)"
+                                                                 : ": already exists; pass --force to replace it (or "
+                                                                   "choose another --out)"));
         case FolderMode::force:
-            if (is_results_folder(dir) || is_empty_folder(dir)) return FolderState::replaceable;
-            throw ConfigError(dir.string() + ": exists and is not a fundsim results folder; refusing to delete it "
-                                             "with --force; choose another --out");
-        case FolderMode::resume:
-            return check_resume(dir, hash);
+            if (is_empty_but_for_lock(dir)) return FolderState::absent;
+            check_force_replaceable(dir, request.inputs);
+            return FolderState::replaceable;
+        case FolderMode::resume: {
+            const FolderState state = check_resume(dir, request.experiment_hash);
+            if (state == FolderState::replaceable) check_force_replaceable(dir, request.inputs);
+            return state;
+        }
     }
     return FolderState::absent;
 }
 
 void open_run_folder(const fs::path& dir, FolderState state, const RunPlan& plan) {
-    std::error_code ec;
-    if (state == FolderState::replaceable) {
-        fs::remove_all(dir, ec);
-        if (ec) throw IoError(dir.string() + ": cannot remove the old results: " + ec.message());
-    }
+    if (state == FolderState::replaceable) clear_run_folder(dir);
     const BlockStore store(dir);
     store.create();
     if (state != FolderState::resumable) write_file_durably(plan_path(dir), plan.to_json());

@@ -27,7 +27,7 @@ double seconds_since(Clock::time_point start) {
 struct Work {
     Work(const RunPlan& p, const std::vector<const Scenario*>& s, const std::vector<BlockKey>& t,
          const BlockStore& b, const RunnerOptions& o)
-        : plan(p), scenarios(s), pending(t), store(b), options(o) {}
+        : plan(p), scenarios(s), pending(t), store(b), options(o), builder(o.should_stop) {}
     const RunPlan& plan;
     const std::vector<const Scenario*>& scenarios;
     const std::vector<BlockKey>& pending;
@@ -37,7 +37,7 @@ struct Work {
     std::size_t next = 0;  // only the serial input filter touches it
     std::atomic<std::uint64_t> worlds_done{0};
     std::atomic<std::uint64_t> blocks_written{0};
-    bool is_stopped = false;
+    std::atomic<bool> is_stopped{false};
 };
 
 void run_pipeline(Work& work) {
@@ -56,7 +56,13 @@ void run_pipeline(Work& work) {
     auto compute_and_write = [&work](std::size_t index) {
         const BlockKey key = work.pending[index];
         const PointPlan& point = work.plan.points[key.point];
-        const Block block = work.builder.build(point, *work.scenarios[key.point], key, &work.worlds_done);
+        Block block;
+        try {
+            block = work.builder.build(point, *work.scenarios[key.point], key, &work.worlds_done);
+        } catch (const BlockAbandoned&) {
+            work.is_stopped = true;  // stopped between worlds: the block is left for --resume
+            return;
+        }
         work.store.write(block, work.plan.experiment_hash);
         work.blocks_written.fetch_add(1);
     };

@@ -41,7 +41,7 @@ GovernmentSpec government_from(const MapView& from, const std::string& id) {
 void check_new_id(const ConfigNode& node, const std::string& shown, const std::string& id, GovIds& ids, GovIndex index,
                   std::map<std::string, std::string>& first_seen, const std::string& where) {
     if (!is_id_text(id) || id == "all" || id == "random")
-        throw config_error(node.pos, shown, "'" + id + "' is not a usable id; expected letters, digits, _ - (not all or random)");
+        throw config_error(node.pos, shown, "'" + id + "' is not a usable id; expected letters, digits, _ - (not all, random, or a word pandas reads as missing: NA, nan, None, null)");
     if (!ids.add(id, index))
         throw config_error(node.pos, shown, "duplicate id '" + id + "' (first at " + first_seen[id] + "); expected unique ids");
     first_seen[id] = where;

@@ -89,7 +89,8 @@ void merge_into(ConfigNode& base, ConfigNode overlay, const std::string& path = 
 /// Reads `path` and, when it names an `include`, lays it over the included
 /// file (itself read the same way, at most 8 files deep). Nodes keep the file
 /// they came from, so data paths resolve against their own file's folder.
-ConfigNode read_with_includes(const std::string& path, int depth) {
+ConfigNode read_with_includes(const std::string& path, int depth, std::vector<std::string>& files) {
+    files.push_back(path);
     ConfigNode tree = read_yaml_file(path);
     const ConfigEntry* include = tree.entry("include");
     if (!include) return tree;
@@ -104,7 +105,7 @@ ConfigNode read_with_includes(const std::string& path, int depth) {
     if (!std::filesystem::is_regular_file(full, ec))
         throw config_error(value.pos, "include", "cannot read '" + value.scalar + "' (looked for " + full.string() +
                                                      "); expected an experiment file, relative to this file's folder");
-    ConfigNode base = read_with_includes(full.string(), depth + 1);
+    ConfigNode base = read_with_includes(full.string(), depth + 1, files);
     std::erase_if(tree.entries, [](const ConfigEntry& e) { return e.key == "include"; });
     merge_into(base, std::move(tree));
     return base;
@@ -121,6 +122,7 @@ struct ExperimentFile::Impl {
     ConfigNode tree;      ///< as written, --set applied, checked
     ConfigNode resolved;  ///< tree with the defaults filled in
     CsvTables csvs;       ///< data files, read once
+    std::vector<std::string> inputs;  ///< the file, its includes and data files
     Experiment base;      ///< resolve({})
 };
 
@@ -158,12 +160,13 @@ ExperimentFile ExperimentFile::load(const std::string& path, const std::vector<O
     return guarded(path, [&] {
         auto impl = std::make_unique<Impl>();
         impl->path = path;
-        impl->tree = read_with_includes(path, 0);
+        impl->tree = read_with_includes(path, 0, impl->inputs);
         for (const Override& o : sets) apply_override(impl->tree, o, flag_pos(o), false);
         check_tree(impl->tree);
         impl->resolved = impl->tree;
         fill_defaults(impl->resolved);
         impl->csvs = read_named_csvs(impl->resolved, path);
+        for (const auto& [key, table] : impl->csvs) impl->inputs.push_back(table.file);
         impl->base = build_experiment(impl->resolved, path, impl->csvs);
         return ExperimentFile(std::move(impl));
     });
@@ -191,6 +194,16 @@ std::string ExperimentFile::resolved_yaml() const { return to_yaml_text(impl_->r
 std::string ExperimentFile::resolved_json() const { return to_json_text(impl_->resolved); }
 
 const std::string& ExperimentFile::path() const { return impl_->path; }
+const std::vector<std::string>& ExperimentFile::input_files() const { return impl_->inputs; }
+
+ConfigError ExperimentFile::error_at(const std::string& key_path, const std::string& what) const {
+    for (std::string path = key_path; !path.empty(); path = path.substr(0, std::min(path.size(), path.rfind('.')))) {
+        if (const ConfigNode* node = impl_->tree.at_path(path); node && node->pos.line > 0)
+            return config_error(node->pos, key_path, what);
+        if (path.find('.') == std::string::npos) break;
+    }
+    return config_error(SourcePos{std::make_shared<const std::string>(impl_->path), 0, 0}, key_path, what);
+}
 
 ExperimentFile::ExperimentFile(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 ExperimentFile::ExperimentFile(ExperimentFile&&) noexcept = default;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "experiment/experiment.hpp"
+#include "world/error.hpp"
 
 namespace fundsim {
 
@@ -36,6 +37,14 @@ public:
     std::string resolved_json() const;
 
     const std::string& path() const;
+
+    /// A ConfigError "file:line:col: KEY_PATH: WHAT" located where the key
+    /// (a dotted path of map keys) is written, or at the file when it is not.
+    ConfigError error_at(const std::string& key_path, const std::string& what) const;
+
+    /// Every file the experiment was read from: the file, its includes and
+    /// its data files (as opened). A results folder must not hold them.
+    const std::vector<std::string>& input_files() const;
 
     ExperimentFile(ExperimentFile&&) noexcept;
     ExperimentFile& operator=(ExperimentFile&&) noexcept;

@@ -61,6 +61,8 @@ ScalarValue<double> parse_number(std::string_view text) {
         out.problem = "is not a number";
     } else if (!std::isfinite(v)) {
         out.problem = "is not finite";
+    } else if (std::fabs(v) > kMaxNumberMagnitude) {
+        out.problem = "is larger in magnitude than 1e12 (the limit of every number, so that sums stay finite)";
     } else {
         out.value = v;
     }

@@ -20,7 +20,13 @@ struct ScalarValue {
 
 /// A decimal integer with an optional sign ("12", "-3", "+4").
 ScalarValue<std::int64_t> parse_integer(std::string_view text);
-/// A finite decimal number ("0.25", "3", "1e-3", "-.5").
+/// Largest magnitude of any number in an experiment or its data files: far
+/// above any real quantity (USD bn, rates, weights), low enough that sums and
+/// products over millions of agents stay finite.
+inline constexpr double kMaxNumberMagnitude = 1e12;
+
+/// A finite decimal number ("0.25", "3", "1e-3", "-.5") of magnitude at most
+/// kMaxNumberMagnitude.
 ScalarValue<double> parse_number(std::string_view text);
 /// "true"/"false" (also "True", "TRUE", "False", "FALSE").
 ScalarValue<bool> parse_bool(std::string_view text);

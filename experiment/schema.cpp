@@ -22,6 +22,7 @@ public:
     K& range(double lo, double hi) { s_.min = lo; s_.max = hi; return *this; }
     K& at_least(double lo) { s_.min = lo; return *this; }
     K& above(double lo) { s_.min = lo; s_.min_exclusive = true; return *this; }
+    K& at_most(double hi) { s_.max = hi; return *this; }
     K& share() { return range(0, 1); }
     K& rate() { return range(0, 5); }
     K& required() { s_.required = true; return *this; }
@@ -85,7 +86,7 @@ std::vector<KeySpec> build_table() {
         K("governments.defaults.swf_assets", NUM, "0", "sovereign-fund assets").unit("USD bn").at_least(0).field("governments[].swf_assets_usd_bn"),
         K("governments.defaults.threat_tariff", NUM, "0", "rate the negotiators' counterpart has announced for it (0 = none)").unit("rate").rate().field("governments[].threat_tariff"),
         K("governments.list", LIST, "", "governments written out"),
-        K("governments.list[].id", STR, "", "unique id (ISO3 code): letters, digits, _ -; not all or random").required().field("governments[].id"),
+        K("governments.list[].id", STR, "", "unique id (ISO3 code): letters, digits, _ -; not all or random, nor NA, nan, None or null (pandas reads those as missing)").required().field("governments[].id"),
         K("governments.list[].name", STR, "", "display name (absent = id)").field("governments[].name"),
         K("governments.list[].gdp", NUM, "", "GDP").unit("USD bn per year").above(0).inherit("governments.defaults.gdp").field("governments[].gdp_usd_bn"),
         K("governments.list[].fiscal_capacity", NUM, "", "most it can commit").unit("share of GDP").share().inherit("governments.defaults.fiscal_capacity").field("governments[].fiscal_capacity_gdp_share"),
@@ -101,7 +102,7 @@ std::vector<KeySpec> build_table() {
         K("governments.from_csv", PATH, "", "CSV with header id[,name,gdp,...,exports_to_<ID>,imports_from_<ID>]; empty cell = default").field("governments"),
         K("governments.ignore_columns", KeyType::string_list, "", "from_csv: extra columns to skip (e.g. [source, note])"),
         K("governments.generate", SEC, "", "synthetic governments G0, G1, ... with the defaults"),
-        K("governments.generate.count", INT, "", "number of governments").range(1, 10000000).required().field("governments"),
+        K("governments.generate.count", INT, "", "number of governments (at most 1,000,000: about 0.5 GB and seconds to build)").range(1, 1000000).required().field("governments"),
         K("governments.generate.gdp_median", NUM, "100", "median GDP (drawn lognormal per world)").unit("USD bn per year").above(0).field("governments[].gdp_usd_bn"),
         K("governments.generate.gdp_sigma", NUM, "1", "sigma of log GDP").at_least(0).field("generate_gdp_sigma"),
         // ---- network --------------------------------------------------------
@@ -125,7 +126,7 @@ std::vector<KeySpec> build_table() {
         K("negotiators.deadline_months", INT, "12", "length of talks").unit("months").at_least(1).field("negotiators.deadline_months"),
         K("negotiators.target_tariff", NUM, "0", "party's ideal rate faced").unit("rate").rate().field("negotiators.target_tariff"),
         K("negotiators.reservation_tariff", NUM, "0.2", "most the party accepts").unit("rate").rate().field("negotiators.reservation_tariff"),
-        K("negotiators.reservation_sd", NUM, "0.05", "sd of the normal noise on each party's reservation, drawn per party and world").unit("rate").at_least(0).field("negotiators.reservation_sd"),
+        K("negotiators.reservation_sd", NUM, "0.05", "sd of the normal noise on each party's reservation, drawn per party and world (at most 1: larger noise gives absurd tariffs)").unit("rate").range(0, 1).field("negotiators.reservation_sd"),
         K("negotiators.counterpart_reservation", NUM, "0.1", "counterpart's floor (with a commitment)").unit("rate").rate().field("negotiators.counterpart_reservation"),
         K("negotiators.boulware_share", NUM, "0.5", "share of parties using Boulware (else conceder)").share().field("negotiators.boulware_share"),
         K("negotiators.boulware_beta", NUM, "0.3", "Boulware concession exponent (< 1: concede late)").above(0).field("negotiators.boulware_beta"),
@@ -169,11 +170,11 @@ std::vector<KeySpec> build_table() {
         K("sponsors[].sector", STR, "other", "sector (market_shock events can target it)").field("sponsors[].sector"),
         K("sponsors[].location", ID, "", "host government").required().field("sponsors[].location"),
         K("sponsors[].capex", NUM, "10", "mean capex per project").unit("USD bn").above(0).field("sponsors[].capex_usd_bn"),
-        K("sponsors[].capex_cv", NUM, "0.3", "coefficient of variation of capex").at_least(0).field("sponsors[].capex_cv"),
+        K("sponsors[].capex_cv", NUM, "0.3", "coefficient of variation of capex").range(0, 10).field("sponsors[].capex_cv"),
         K("sponsors[].expected_return", NUM, "0.09", "expected project return").unit("per year").range(-1, 1).field("sponsors[].expected_return_per_year"),
         K("sponsors[].volatility", NUM, "0.15", "volatility of project return").unit("per year").at_least(0).field("sponsors[].volatility_per_year"),
         K("sponsors[].duration_months", INT, "60", "project life").unit("months").at_least(1).field("sponsors[].duration_months"),
-        K("sponsors[].rate_per_year", NUM, "4", "proposals per year (Poisson)").unit("per year").at_least(0).field("sponsors[].rate_per_year"),
+        K("sponsors[].rate_per_year", NUM, "4", "proposals per year (Poisson; at most 1000: the per-step loop is bounded)").unit("per year").range(0, 1000).field("sponsors[].rate_per_year"),
         K("sponsors[].program", NUM, "0", "cap on total capex financed (0 = none)").unit("USD bn").at_least(0).field("sponsors[].program_usd_bn"),
         K("sponsors[].start_step", INT, "1", "first step with proposals").at_least(0).field("sponsors[].start_step"),
         // ---- behavior -----------------------------------------------------------
@@ -203,7 +204,7 @@ std::vector<KeySpec> build_table() {
         K("events", LIST, "[]", "scheduled (at) or random (rate_per_year) events").field("events"),
         K("events[].type", ENUM, "", "event type").one_of(enum_name_list<EventType>()).required().field("events[].type"),
         K("events[].at", INT, "", "step it fires (0 .. experiment.steps); exactly one of at, rate_per_year").at_least(0).field("events[].at"),
-        K("events[].rate_per_year", NUM, "", "Poisson rate of a random event").unit("per year").above(0).field("events[].rate_per_year"),
+        K("events[].rate_per_year", NUM, "", "Poisson rate of a random event (at most 1000: the per-step loop is bounded)").unit("per year").above(0).at_most(1000).field("events[].rate_per_year"),
         K("events[].name", STR, "", "label (summit: its name)").field("events[].name"),
         K("events[].from", KeyType::id_or_random, "", "government setting the tariff").events("tariff").required().field("events[].from"),
         K("events[].to", KeyType::tariff_targets, "", "who faces it: all, random, an id or [ids]").events("tariff").required().field("events[].to_all / targets"),

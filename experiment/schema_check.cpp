@@ -276,6 +276,9 @@ void fill_map(ConfigNode& node, std::string_view schema_path, const ConfigNode& 
 
 bool is_id_text(std::string_view text) {
     if (text.empty() || text.size() > 64) return false;
+    // pandas.read_csv reads these as missing values: an id must survive the CSVs.
+    for (const char* missing : {"NA", "NULL", "NaN", "None", "nan", "null", "-NaN", "-nan", "N-A"})
+        if (text == missing) return false;
     for (const char c : text)
         if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-')) return false;
     return true;

@@ -15,7 +15,8 @@ namespace fundsim {
 /// number; expected an integer >= 1"; "" when the value is fine.
 std::string scalar_problem(const KeySpec& spec, const ConfigNode& node);
 
-/// True for text usable as a government id: letters, digits, '_' and '-'.
+/// True for text usable as a government id: letters, digits, '_' and '-',
+/// 1..64 characters, not a word pandas reads as missing (NA, nan, None, null).
 bool is_id_text(std::string_view text);
 
 /// Checks every key of `root` against the table: unknown keys (with a

@@ -41,6 +41,20 @@ this same table: `fundsim validate FILE.yaml` reports the first problem as
   from streams of the master seed. Empty cells: the outcome does not vary
   (or is missing at some point). `fundsim merge` writes it too.
 - Rates are fractions (0.10 = 10 %); money is USD bn.
+- Limits (so that a run fits the machine and finishes; `fundsim validate`
+  applies them too): every number, here and in data files, is at most 1e12
+  in magnitude; random events and sponsor proposals at most 1000 per year
+  each. Before anything runs, one world's memory is estimated (56 bytes per
+  directed tie of the generated graph, 8 per tariff setter and government,
+  1 KB per government) and refused above half the machine's memory divided by
+  the worlds run at once (`--threads`), or above 2^31 directed ties; a sweep
+  is refused above 100,000 points or above a quarter of the memory (64 KB +
+  512 bytes per government per point); a run is refused when its block and
+  CSV files would not fit the free space of the results folder's disk, and
+  announced on stderr when they exceed 1 GB. `--threads` is at most 4 x the
+  cores. A world whose outcome turns non-finite ends the run with exit 1
+  naming point, world, step and quantity. The estimates are in
+  `engine/resource_limits.hpp`.
 - `events[]` keys marked with event types apply only to those types; a key
   given for another type is an error. Each event needs exactly one of `at`
   (a step in 0 .. experiment.steps) or `rate_per_year`.

@@ -139,7 +139,7 @@ std::size_t design_size(const SweepSpec& sweep) {
     std::size_t n = sampled_count(sweep, s);
     for (const auto* p : s.lists) {
         if (n > kMaxPoints / p->values.size())
-            throw ConfigError("sweep.parameters: the design has more than " + std::to_string(kMaxPoints) +
+            throw ConfigError("the design has more than " + std::to_string(kMaxPoints) +
                               " points; use fewer values or a sampled design");
         n *= p->values.size();
     }

@@ -2,7 +2,9 @@
 
 #include <unistd.h>
 
+#include <cerrno>
 #include <charconv>
+#include <cstring>
 #include <cmath>
 #include <vector>
 
@@ -112,17 +114,21 @@ void CsvWriter::end_row() {
 
 void CsvWriter::flush_buffer() {
     if (!buffer_.empty() && std::fwrite(buffer_.data(), 1, buffer_.size(), file_) != buffer_.size())
-        throw IoError(temp_.string() + ": cannot write results file (disk full?)");
+        throw IoError(temp_.string() + ": cannot write results file: " + std::strerror(errno));
     buffer_.clear();
 }
 
 void CsvWriter::commit() {
     flush_buffer();
     const bool is_ok = std::fflush(file_) == 0 && ::fsync(fileno(file_)) == 0;
+    const int error = errno;
     const bool is_closed = std::fclose(file_) == 0;
     file_ = nullptr;
-    if (!is_ok || !is_closed) throw IoError(temp_.string() + ": cannot write results file");
     std::error_code ec;
+    if (!is_ok || !is_closed) {
+        std::filesystem::remove(temp_, ec);  // nothing half-written stays behind
+        throw IoError(temp_.string() + ": cannot write results file: " + std::strerror(is_ok ? errno : error));
+    }
     std::filesystem::rename(temp_, path_, ec);
     if (ec) throw IoError(path_.string() + ": cannot move results file into place: " + ec.message());
 }

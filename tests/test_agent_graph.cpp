@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -52,7 +54,7 @@ TEST_CASE("AgentGraph.has_every_agent_kind_and_tie") {
 TEST_CASE("AgentGraph.writes_graphml_and_csv") {
     const Scenario s = Scenario::build(small());
     const AgentGraph g = build_agent_graph(s, 0, 0);
-    const auto dir = std::filesystem::temp_directory_path() / "fundsim_test_agent_graph";
+    const auto dir = std::filesystem::temp_directory_path() / ("fundsim_test_agent_graph_" + std::to_string(::getpid()));
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir);
     write_agent_graphml(g, dir / "g.graphml");

@@ -138,6 +138,12 @@ TEST_CASE("CalibrateCommand.identical_at_1_and_2_threads_and_after_resume" * doc
     REQUIRE(calibrate(dir, dir / "t1", three + " --force").exit_code == 0);
     check_same_calibration(dir / "t2", dir / "t1");
     CHECK(calibrate(dir, dir / "t1", three + " --resume --set calibration.worlds=3").exit_code == 2);
+    // --force replaces only a folder fundsim wrote, never one holding other files or the inputs.
+    write_text(dir / "t1" / "notes.txt", "mine");
+    CHECK(calibrate(dir, dir / "t1", three + " --force").exit_code == 2);
+    CHECK(read_text(dir / "t1" / "notes.txt") == "mine");
+    CHECK(calibrate(dir, dir, three + " --force").exit_code == 2);
+    CHECK(fs::exists(dir / "fit.yaml"));
 }
 
 TEST_CASE("CalibrateCommand.bad_input_exits_2_with_a_located_line") {

@@ -1,6 +1,8 @@
 // ExperimentFile: YAML -> validated Experiment (experiment/experiment_file.hpp).
 #include <doctest/doctest.h>
 
+#include <unistd.h>
+
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -21,7 +23,7 @@ const std::string kData = std::string(FUNDSIM_SOURCE_DIR) + "/tests/experiment_d
 
 /// Writes `text` to a fresh file in the temp folder and returns its path.
 std::string write_temp(const std::string& name, const std::string& text) {
-    const fs::path dir = fs::temp_directory_path() / "fundsim_test_experiment_file";
+    const fs::path dir = fs::temp_directory_path() / ("fundsim_test_experiment_file_" + std::to_string(::getpid()));
     fs::create_directories(dir);
     const fs::path path = dir / name;
     std::ofstream(path, std::ios::binary) << text;
@@ -400,7 +402,7 @@ TEST_CASE("ExperimentFile.rejects_unknown_key_with_suggestion") {
 
 TEST_CASE("ExperimentFile.include_extends_another_file") {
     namespace fs = std::filesystem;
-    const fs::path dir = fs::temp_directory_path() / "fundsim_test_include";
+    const fs::path dir = fs::temp_directory_path() / ("fundsim_test_include_" + std::to_string(::getpid()));
     fs::remove_all(dir);
     fs::create_directories(dir / "base" / "data");
     std::ofstream(dir / "base" / "data" / "govs.csv") << "id,gdp\nA,10\nB,20\nC,30\n";

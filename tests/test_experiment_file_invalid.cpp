@@ -2,6 +2,8 @@
 // and inputs that must never crash or leak a non-ConfigError exception.
 #include <doctest/doctest.h>
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -25,7 +27,7 @@ std::string read_text(const fs::path& path) {
 }
 
 std::string write_temp(const std::string& name, const std::string& text) {
-    const fs::path dir = fs::temp_directory_path() / "fundsim_test_invalid";
+    const fs::path dir = fs::temp_directory_path() / ("fundsim_test_invalid_" + std::to_string(::getpid()));
     fs::create_directories(dir);
     std::ofstream(dir / name, std::ios::binary) << text;
     return (dir / name).string();
@@ -115,7 +117,7 @@ TEST_CASE("ExperimentFile.mutated_valid_file_never_escapes_config_error") {
     // either load or fail with a ConfigError (outcome() fails on anything else).
     const fs::path data = fs::path(FUNDSIM_SOURCE_DIR) / "tests" / "experiment_data";
     const std::string text = read_text(data / "full.yaml");
-    const fs::path dir = fs::temp_directory_path() / "fundsim_test_mutations";
+    const fs::path dir = fs::temp_directory_path() / ("fundsim_test_mutations_" + std::to_string(::getpid()));
     fs::create_directories(dir);
     for (const char* csv : {"countries.csv", "ties.csv"})
         fs::copy_file(data / csv, dir / csv, fs::copy_options::overwrite_existing);

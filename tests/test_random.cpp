@@ -54,3 +54,15 @@ TEST_CASE("RandomStream.normal_and_poisson_have_the_right_moments") {
     CHECK(s2 / n == doctest::Approx(1.0).epsilon(0.02));
     CHECK(pk / n == doctest::Approx(2.5).epsilon(0.02));
 }
+
+TEST_CASE("RandomStream.poisson_of_a_huge_mean_is_one_draw_and_never_overflows") {
+    RandomStream r(5, 0, 0, StreamPurpose::events);
+    double sum = 0;
+    for (int i = 0; i < 2000; ++i) sum += r.poisson(1e6);
+    CHECK(sum / 2000 == doctest::Approx(1e6).epsilon(0.001));
+    // Means far beyond int: clamped, no float-to-int overflow, no loop per event.
+    CHECK(r.poisson(1e12) == std::numeric_limits<int>::max());
+    CHECK(r.poisson(1e300) == std::numeric_limits<int>::max());
+    CHECK(r.poisson(0) == 0);
+    CHECK(r.poisson(-1) == 0);
+}

@@ -113,3 +113,38 @@ TEST_CASE("Runner.labels_a_failing_world_with_point_and_world") {
     }
     CHECK(store.list().empty());
 }
+
+TEST_CASE("Runner.a_stop_request_is_acted_on_between_worlds_not_only_between_blocks") {
+    const Scenario s = bass_scenario(64);
+    const RunPlan plan = plan_for(s);
+    const BlockStore store(scratch("runner_stop_in_block"));
+    store.create();
+    RunnerOptions options;
+    options.threads = 1;
+    std::atomic<int> asked{0};
+    options.should_stop = [&asked] { return ++asked > 1; };  // the block starts, then a signal arrives
+    const RunnerResult r = run_blocks(plan, {&s}, {BlockKey{0, 0}}, store, options);
+    CHECK(r.is_stopped);
+    CHECK(r.blocks_written == 0);  // the unfinished block is left for --resume
+    CHECK(store.list().empty());
+}
+
+TEST_CASE("BlockBuilder.a_non_finite_outcome_names_point_world_step_and_quantity") {
+    WorldOutcome out;
+    out.steps = 2;
+    out.series.assign(3 * kMetricCount, 1.0);
+    out.governments.resize(2);
+    CHECK_NOTHROW(check_finite(out, BlockKey{1, 0}, 5));
+    out.at(2, Metric::fund_equity) = std::numeric_limits<double>::infinity();
+    try {
+        check_finite(out, BlockKey{1, 0}, 5);
+        FAIL("expected a ModelError");
+    } catch (const ModelError& e) {
+        const std::string what = e.what();
+        CHECK(what.find("point 1, world 5, step 2: metric fund_equity is +inf") != std::string::npos);
+    }
+    out.at(2, Metric::fund_equity) = 0;
+    out.governments[1].tariff_faced = std::nan("");
+    CHECK_THROWS_WITH_AS(check_finite(out, BlockKey{0, 0}, 0), doctest::Contains("government #1 tariff faced is NaN"),
+                         ModelError);
+}

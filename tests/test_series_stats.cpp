@@ -43,7 +43,7 @@ TEST_CASE("SeriesStats.sd_is_missing_below_two_values_and_nan_is_missing") {
     CHECK(second.max == 1);
 }
 
-TEST_CASE("SeriesStats.switches_to_p2_beyond_the_exact_limit_and_stays_close" * doctest::timeout(60)) {
+TEST_CASE("SeriesStats.switches_to_p2_beyond_the_exact_limit_and_stays_close" * doctest::timeout(300)) {
     const std::uint32_t n = 20000;
     const int metrics = 250;  // 2 x 250 cells x 20,000 worlds > kExactQuantileValues
     SeriesStats s(1, metrics, n);

@@ -118,7 +118,12 @@ Graph build_graph(const Scenario& scenario, std::uint32_t point, std::uint64_t w
     const Experiment& ex = scenario.experiment;
     const auto n = static_cast<std::uint32_t>(ex.governments.size());
     std::vector<Edge> edges;
-    edges.reserve(2 * ex.network.ties.size() + static_cast<std::size_t>(n * ex.network.mean_degree * 1.2) + 16);
+    // Reserve for the ties and, for erdos_renyi only, its expected degree (never
+    // more than a complete graph; computed in double so no cast overflows).
+    double expected = 2.0 * static_cast<double>(ex.network.ties.size());
+    if (ex.network.generator == NetworkGenerator::erdos_renyi)
+        expected += 1.2 * n * std::min(ex.network.mean_degree, std::max(0.0, n - 1.0));
+    edges.reserve(static_cast<std::size_t>(std::min(expected, 4.0e9)) + 16);
     for (const TieSpec& t : ex.network.ties)
         add_tie(edges, static_cast<std::uint32_t>(t.a), static_cast<std::uint32_t>(t.b), t.weight);
     RandomStream rng(ex.seed, point, world, StreamPurpose::network);

@@ -3,6 +3,7 @@
 #include <boost/random/normal_distribution.hpp>
 
 #include <cmath>
+#include <limits>
 
 namespace fundsim {
 
@@ -41,9 +42,11 @@ double RandomStream::normal() {
 
 int RandomStream::poisson(double lambda) {
     if (lambda <= 0) return 0;
-    if (lambda > 30) {  // normal approximation keeps the loop short for large rates
+    if (lambda > 30) {  // normal approximation: one draw, no loop per event, whatever the rate
         const double x = std::round(lambda + std::sqrt(lambda) * normal());
-        return x < 0 ? 0 : static_cast<int>(x);
+        if (!(x > 0)) return 0;
+        return x >= static_cast<double>(std::numeric_limits<int>::max()) ? std::numeric_limits<int>::max()
+                                                                         : static_cast<int>(x);
     }
     const double limit = std::exp(-lambda);
     int k = 0;

@@ -57,7 +57,10 @@ public:
     std::uint32_t below(std::uint32_t n);
     /// Standard normal (Boost.Random's ziggurat over this stream; deterministic).
     double normal();
-    /// Poisson count with mean lambda >= 0 (inversion; lambda small here).
+    /// Poisson count with mean lambda >= 0: inversion up to 30, above it the
+    /// rounded normal approximation N(lambda, lambda) (one draw, no loop per
+    /// event), clamped to [0, INT_MAX]. Callers bound lambda (rates <= 1000
+    /// per year, configs/README.md), so the loop never runs long.
     int poisson(double lambda);
 
 private:

@@ -42,16 +42,22 @@ struct Process {
     std::string output;  ///< stdout and stderr together
 };
 
-/// Runs `fundsim ARGS` (a shell-quoted argument string) with stdin closed.
-inline Process run_fundsim(const std::string& args, const fs::path& scratch) {
+/// Runs `fundsim ARGS` (a shell-quoted argument string) with stdin closed,
+/// after the shell commands `prefix` ("cd DIR && ", "ulimit -f 1; ").
+inline Process run_fundsim_with_prefix(const std::string& prefix, const std::string& args, const fs::path& scratch) {
     const fs::path log = scratch / "last_output.txt";
-    const std::string command = std::string("'") + FUNDSIM_BINARY + "' " + args + " > '" + log.string() +
+    const std::string command = "(" + prefix + "'" + FUNDSIM_BINARY + "' " + args + ") > '" + log.string() +
                                 "' 2>&1 < /dev/null";
     const int status = std::system(command.c_str());
     Process p;
     p.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     p.output = read_text(log);
     return p;
+}
+
+/// Runs `fundsim ARGS` (a shell-quoted argument string) with stdin closed.
+inline Process run_fundsim(const std::string& args, const fs::path& scratch) {
+    return run_fundsim_with_prefix("", args, scratch);
 }
 
 /// The five CSV results of a run folder.
