@@ -3,6 +3,7 @@
 #include <atomic>
 #include <nlohmann/json.hpp>
 
+#include "engine/block.hpp"
 #include "engine/merge_runs.hpp"
 #include "engine/prepare.hpp"
 #include "engine/run_experiment.hpp"
@@ -75,7 +76,9 @@ TEST_CASE("RunExperiment.stop_keeps_finished_blocks_and_resume_completes" * doct
     REQUIRE(run_experiment(request_for(file, dir / "whole")).ending == RunEnding::complete);
     RunRequest r = request_for(file, dir / "part", 1);
     std::atomic<int> polls{0};
-    r.should_stop = [&] { return polls.fetch_add(1) >= 2; };  // two blocks, then stop
+    // The stop test is asked before each block and before each world of it
+    // (engine/block_builder.hpp): on one thread, two blocks finish, then the run stops.
+    r.should_stop = [&] { return polls.fetch_add(1) >= 2 * (static_cast<int>(kBlockWorlds) + 1); };
     const RunResult stopped = run_experiment(r);
     CHECK(stopped.ending == RunEnding::interrupted);
     CHECK_FALSE(fs::exists(dir / "part" / "worlds.csv"));
