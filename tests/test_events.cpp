@@ -123,7 +123,9 @@ TEST_CASE("Events.random_events_fire_at_their_rate") {
     CHECK(out.at(0, Metric::events_policy_shift) == 0);  // random events start at step 1
 }
 
-TEST_CASE("Events.summit_forces_the_listed_talks_to_conclude") {
+/// Governments 1 and 2 bargain with 0 over a 25 % threat; Boulware, with a
+/// 24-month deadline: no deal early unless a summit is a deadline.
+static Experiment slow_talks() {
     Experiment ex = base();
     ex.negotiators.enabled = true;
     ex.negotiators.counterpart = 0;
@@ -133,6 +135,11 @@ TEST_CASE("Events.summit_forces_the_listed_talks_to_conclude") {
     ex.negotiators.reservation_sd = 0;
     ex.negotiators.deficit_premium = 0;
     for (GovIndex g : {1, 2}) ex.governments[static_cast<std::size_t>(g)].threat_tariff = 0.25;  // something to bargain over
+    return ex;
+}
+
+TEST_CASE("Events.summit_forces_the_listed_talks_to_conclude") {
+    Experiment ex = slow_talks();
     EventSpec summit = at(2, EventType::summit);
     summit.targets = {1};
     Experiment no_summit = ex;
@@ -142,15 +149,7 @@ TEST_CASE("Events.summit_forces_the_listed_talks_to_conclude") {
 }
 
 TEST_CASE("Events.a_summit_is_a_deadline_for_a_bloc_only_when_all_its_members_attend") {
-    Experiment ex = base();
-    ex.negotiators.enabled = true;
-    ex.negotiators.counterpart = 0;
-    ex.negotiators.parties = {1, 2};
-    ex.negotiators.deadline_months = 24;
-    ex.negotiators.boulware_share = 1;
-    ex.negotiators.reservation_sd = 0;
-    ex.negotiators.deficit_premium = 0;
-    for (GovIndex g : {1, 2}) ex.governments[static_cast<std::size_t>(g)].threat_tariff = 0.25;
+    Experiment ex = slow_talks();
     ex.blocs.push_back({"B", {1, 2}});
     EventSpec summit = at(2, EventType::summit);
     summit.targets = {1};  // one member state's leader only

@@ -27,6 +27,17 @@ Experiment logit_world(int steps = 24) {
     return ex;
 }
 
+/// A tariff of `rate` from the founder (0) on every other government at step 0.
+EventSpec founder_tariff_on_all(double rate) {
+    EventSpec tariff;
+    tariff.type = EventType::tariff;
+    tariff.at = 0;
+    tariff.from = 0;
+    tariff.to_all = true;
+    tariff.rate = rate;
+    return tariff;
+}
+
 double mean_final(const Experiment& ex, Metric m, int worlds = 40) {
     const Scenario s = Scenario::build(ex);
     WorldOutcome out;
@@ -82,13 +93,7 @@ TEST_CASE("World.logit_utility_terms_each_move_adoption") {
     }
     SUBCASE("tariff relief") {
         Experiment more = ex;
-        EventSpec tariff;
-        tariff.type = EventType::tariff;
-        tariff.at = 0;
-        tariff.from = 0;
-        tariff.to_all = true;
-        tariff.rate = 0.4;
-        more.events.push_back(tariff);
+        more.events.push_back(founder_tariff_on_all(0.4));
         more.negotiators.pledge_capacity_gdp_share = 1;
         CHECK(mean_final(more, Metric::members) > base + 0.5);
     }
@@ -164,13 +169,7 @@ TEST_CASE("World.deals_and_breakdowns_change_tariffs_and_membership") {
     ex.negotiators.commitment_price = 5;
     ex.negotiators.pledge_capacity_gdp_share = 1;
     ex.behavior.logit.intercept = -50;  // membership only through deals
-    EventSpec tariff;
-    tariff.type = EventType::tariff;
-    tariff.at = 0;
-    tariff.from = 0;
-    tariff.to_all = true;
-    tariff.rate = 0.3;
-    ex.events.push_back(tariff);
+    ex.events.push_back(founder_tariff_on_all(0.3));
     const WorldOutcome out = run(ex);
     CHECK(out.at(24, Metric::deals_closed) > 0);
     CHECK(out.at(24, Metric::commitments) == out.at(24, Metric::deals_closed));

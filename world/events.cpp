@@ -23,8 +23,7 @@ bool fire_tariff(const EventSpec& e, World& world, RandomStream& rng) {
     const GovIndex from = resolve(e.from, world, rng, [](GovIndex) { return true; });
     if (from == kNoGovernment) return false;
     if (e.to_all) {
-        for (GovIndex g = 0; g < world.government_count(); ++g)
-            if (g != from && !(e.unless_deal && world.has_closed_deal(g))) world.set_tariff(from, g, e.rate);
+        world.set_tariff_to_all(from, e.rate, e.unless_deal);
         return true;
     }
     for (GovIndex target : e.targets) {

@@ -237,9 +237,9 @@ void World::set_member(GovIndex g, bool member, int step, JoinChannel channel) {
 
 void World::set_tariff(GovIndex setter, GovIndex target, double rate) { trade_.set_tariff(setter, target, rate); }
 
-void World::set_tariff_to_all(GovIndex setter, double rate) {
+void World::set_tariff_to_all(GovIndex setter, double rate, bool unless_deal) {
     for (GovIndex g = 0; g < government_count(); ++g)
-        if (g != setter) trade_.set_tariff(setter, g, rate);
+        if (g != setter && !(unless_deal && has_closed_deal(g))) trade_.set_tariff(setter, g, rate);
 }
 
 void World::force_join(GovIndex g, int step, double stake_usd_bn, JoinChannel channel) {

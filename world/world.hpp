@@ -40,7 +40,9 @@ public:
 
     // --- what events do (world/events.cpp calls these) ---
     void set_tariff(GovIndex setter, GovIndex target, double rate);
-    void set_tariff_to_all(GovIndex setter, double rate);
+    /// Sets setter's rate on every other government (skipping those with a
+    /// closed deal when `unless_deal`).
+    void set_tariff_to_all(GovIndex setter, double rate, bool unless_deal = false);
     /// Makes g a member now (stake at its usual size, or `stake_usd_bn` if > 0).
     void force_join(GovIndex g, int step, double stake_usd_bn = 0, JoinChannel channel = JoinChannel::event);
     /// A deal commitment at step t binds g for negotiators.lock_in_months.

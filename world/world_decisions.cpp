@@ -238,15 +238,19 @@ void World::join_by_utility(GovIndex g, int t) {
     // pays its members' total, shared by GDP share.
     const std::vector<GovIndex>& unit = decision_unit(g);
     const double price_per_usd = ex_.negotiators.commitment_price;
+    // Relief and what capacity buys of it, per member, before anyone joins.
+    std::vector<std::pair<double, double>> relief;  // (bought, whole)
     double price = 0, gdp = 0;
     for (GovIndex m : unit) {
-        price += price_per_usd * relief_bought(join_view(m), price_per_usd);
+        const JoinView view = join_view(m);
+        relief.emplace_back(relief_bought(view, price_per_usd), view.relief_usd_bn);
+        price += price_per_usd * relief.back().first;
         gdp += govs_[static_cast<std::size_t>(m)].gdp_usd_bn;
     }
     if (price > 0) count_commitment(price);
-    for (GovIndex m : unit) {
-        const JoinView view = join_view(m);
-        const double bought = relief_bought(view, price_per_usd);
+    for (std::size_t k = 0; k < unit.size(); ++k) {
+        const GovIndex m = unit[k];
+        const auto [bought, whole] = relief[k];
         force_join(m, t, 0, unit.size() > 1 ? JoinChannel::bloc : JoinChannel::utility);
         if (price > 0) {
             const double committed = price * govs_[static_cast<std::size_t>(m)].gdp_usd_bn / gdp;
@@ -254,7 +258,7 @@ void World::join_by_utility(GovIndex g, int t) {
             add_stake(m, ex_.negotiators.stake_share * committed);
             lock_in(m, t);
         }
-        grant_member_rate(m, bought >= view.relief_usd_bn - 1e-12 ? 1.0 : bought / view.relief_usd_bn);
+        grant_member_rate(m, bought >= whole - 1e-12 ? 1.0 : bought / whole);
     }
 }
 
